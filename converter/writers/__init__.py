@@ -1,0 +1,1 @@
+"""Writers: Document -> Result[bytes] (or files). See converter.formats.OUTPUTS."""
