@@ -1,0 +1,1 @@
+"""Transforms: Document -> Result[Document], placed before a writer."""

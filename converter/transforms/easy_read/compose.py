@@ -1,0 +1,176 @@
+"""A full document -> easy-read draft text: chosen passages rewritten into lines, laid out by the templates."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import jinja2
+
+from ... import provenance
+from ...model import Document, Heading, Paragraph, inline_text, walk
+from .acronyms import learn_acronyms
+from .hard_words import HardWords
+from .pictures import ATTRIBUTION, TEMPLATES
+from .protect import contacts_in
+from .rewrite import Rules, rewrite_heading, rewrite_text
+from .select import LINES_FOR_KIND, Passage, SourceSection, keep_best, select
+
+SUPPORT_WORDS = re.compile(r"\b(danger|emergency|999|helpline|help now|support|advice line|free|24 hours)\b",
+                           re.IGNORECASE)
+ROWS_PER_PAGE = 9  # rows of a 16pt easy-read table on an A4 page, measured from our PDF
+FIXED_PAGES = 3  # cover, about and the help box
+WORD_SHARE = 0.6  # of the word limit: a short easy read, its best lines only (the human one has 902 words)
+
+
+@dataclass
+class Composed:
+    """The parts of the easy read before the templates lay them out."""
+
+    sections: list[dict] = field(default_factory=list)  # {"title", "kind", "lines"}
+    support_lines: list[str] = field(default_factory=list)
+    contact_lines: list[str] = field(default_factory=list)
+    hard_word_lines: list[str] = field(default_factory=list)
+
+    def words(self) -> int:
+        lines = self.support_lines + self.contact_lines + self.hard_word_lines
+        lines += [line for s in self.sections for line in s["lines"]]
+        return sum(len(line.replace("**", "").split()) for line in lines)
+
+    def rows(self) -> int:
+        return (len(self.support_lines) + len(self.contact_lines) + len(self.hard_word_lines)
+                + sum(len(s["lines"]) + 2 for s in self.sections))
+
+
+def _all_text(doc: Document) -> list[str]:
+    return [inline_text(b.inlines) for b in walk(doc.blocks) if isinstance(b, (Heading, Paragraph))]
+
+
+def _passage_lines(passage: Passage, rules: Rules) -> list[str]:
+    if passage.role == "subheading":
+        heading = rewrite_heading(passage.text, rules, plain=True)
+        if len(heading.split()) <= rules.max_words:
+            return [f"**{heading}**"]
+    return rewrite_text(passage.text, rules)
+
+
+def _contact_passages(chosen: list[SourceSection]) -> tuple[list[Passage], list[Passage]]:
+    """Passages with phone numbers or emails: those offering help, and the rest; each number once."""
+    support, contact, seen = [], [], set()
+    for section in chosen:
+        if section.kind in ("back", "glossary", "cover"):
+            continue
+        for passage in section.passages:
+            found = set(contacts_in(passage.text))
+            if passage.role != "contact" or not found or found <= seen:
+                continue
+            seen |= found
+            helps = section.kind == "support" or SUPPORT_WORDS.search(passage.text)
+            (support if helps and section.kind != "contact" else contact).append(passage)
+    return support, contact
+
+
+def compose(doc: Document, max_words: int, max_lines_words: int, max_rows: int) -> Composed:
+    """Rewrite the chosen passages, cutting each section's share until the words and rows fit."""
+    chosen = select(doc)
+    glossary = {t: _short_meaning(m, max_lines_words) for s in chosen for t, m in s.glossary.items()}
+    learned = learn_acronyms(_all_text(doc))
+    support, contact = _contact_passages(chosen)
+    share = 1.0
+    for _attempt in range(8):
+        rules = Rules(max_lines_words, learned, HardWords.with_glossary(glossary))
+        composed = Composed()
+        composed.support_lines = [line for p in support for line in rewrite_text(p.text, rules)]
+        for section in chosen:
+            if section.kind in ("back", "glossary", "support", "contact", "cover"):
+                continue
+            limit = max(1, round(LINES_FOR_KIND.get(section.kind, 5) * share))
+            lines = _section_lines(section, limit, rules, support + contact)
+            if lines:
+                composed.sections.append({"title": _heading(section.title, rules),
+                                          "kind": section.kind, "lines": lines})
+        composed.contact_lines = [line for p in contact for line in rewrite_text(p.text, rules)]
+        composed.hard_word_lines = rules.hard_words.glossary_lines()
+        if composed.words() <= max_words and composed.rows() <= max_rows:
+            return composed
+        share *= 0.75
+    return composed
+
+
+def _section_lines(section: SourceSection, limit: int, rules: Rules, elsewhere: list[Passage]) -> list[str]:
+    """The section's best passages as lines; when every chosen passage was left out (no whole
+    sentence could be made of it), the next best are tried, so a section never goes missing."""
+    for extra in (0, 2, 4, 8):
+        kept = [p for p in keep_best(section, limit + extra) if p.role != "contact" or p not in elsewhere]
+        lines = [line for p in kept for line in _passage_lines(p, rules)]
+        if any(not line.startswith("**") for line in lines):
+            return lines
+    return lines
+
+
+def _short_meaning(meaning: str, max_words: int) -> str:
+    """A glossary meaning in plain words, cut to its first short line so 'X means ...' stays short."""
+    lines = rewrite_text(meaning, Rules(max(5, max_words - 4)), explain=False)
+    first = lines[0].rstrip(".") if lines else meaning
+    return first[:1].lower() + first[1:] if not first[:2].isupper() else first
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), trim_blocks=True,
+                              lstrip_blocks=True, keep_trailing_newline=True,
+                              undefined=jinja2.StrictUndefined, autoescape=False,
+                              comment_start_string="<#", comment_end_string="#>")  # {#kind} is ours
+
+
+def draft_text(doc: Document, profile) -> str:
+    """The easy-read draft of a document, in the draft format (docs/easy-read.md)."""
+    max_rows = max(20, (profile.max_pages - FIXED_PAGES) * ROWS_PER_PAGE)
+    composed = compose(doc, int(profile.max_words * WORD_SHARE), profile.max_sentence_words, max_rows)
+    organisation = doc.meta.organisation or (doc.meta.authors[0] if doc.meta.authors else None) or ""
+    organisation = short_title(re.split(r"\s+on behalf of\s+|[,;]", organisation)[0], 8)
+    context = {
+        "title": _one_line(doc.title), "short_title": short_title(doc.title), "organisation": organisation,
+        "source": doc.meta.source_name, "date": _year(doc.meta.date),
+        "generator": provenance.generator_string(), "settings": provenance.settings_string(profile),
+        "attribution": ATTRIBUTION, "sections": composed.sections,
+        "support_lines": composed.support_lines, "contact_lines": composed.contact_lines,
+        "hard_word_lines": composed.hard_word_lines,
+    }
+    text = _environment().get_template("draft.md.j2").render(**context)
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def _heading(title: str, rules: Rules) -> str:
+    """A section's heading: its own words, shortened only when longer than a line may be."""
+    heading = rewrite_heading(title, rules)
+    return heading if len(heading.split()) <= rules.max_words else short_title(heading, rules.max_words)
+
+
+def short_title(title: str, most: int = 7) -> str:
+    """The title as lines and headings use it: before any colon or dash, no brackets, 7 words at most."""
+    text = re.sub(r"\s*\([^)]*\)", "", _one_line(title))
+    text = re.split(r":\s|\s[–—-]\s|\?\s", text)[0].strip() or text
+    words = text.split()
+    return " ".join(words[:most]) if len(words) > most else text
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def _year(date: str | None) -> str | None:
+    match = re.match(r"(\d{4})", date or "")
+    return match.group(1) if match else None
+
+
+def source_contacts(doc: Document) -> list[str]:
+    """Phone numbers and emails in the source's help and contact parts (what the easy read must keep)."""
+    found: list[str] = []
+    for section in select(doc):
+        for passage in section.passages:
+            if passage.role == "contact" and (section.kind in ("support", "contact")
+                                              or SUPPORT_WORDS.search(passage.text)):
+                found += [c for c in contacts_in(passage.text) if c not in found]
+    return found
+
+
+__all__ = ["draft_text", "compose", "source_contacts", "Composed"]

@@ -1,0 +1,152 @@
+"""An easy-read line -> whether it is a full sentence (has a finite verb): a small word-list heuristic.
+
+Used to refuse a split that would leave a fragment ("In the worst cases ends in injury.")
+and to count the lines staff should look at. It is a heuristic, not a parser: it knows
+auxiliary and modal verbs, a list of common verbs (an imperative at the start of a line,
+"-s" and "-ed" forms after a subject), and treats bold sub-headings and contact lines as labels.
+"""
+from __future__ import annotations
+
+import re
+
+AUXILIARIES = {
+    "is", "are", "was", "were", "am", "has", "have", "had", "do", "does", "did", "will", "would", "can",
+    "could", "may", "might", "must", "shall", "should", "isn't", "aren't", "wasn't", "weren't", "don't",
+    "doesn't", "didn't", "won't", "can't", "cannot", "haven't", "hasn't", "it's", "we're", "they're",
+    "you're", "we'll", "they'll", "you'll", "there's", "let's", "means",
+}
+VERBS = set("""
+accept act add agree aim allow ask assess attend avoid be become begin believe blame bring build buy call
+care carry cause change check choose come commission contact continue control cost count create cut
+decide deliver depend describe develop die do drink eat encourage end ensure expect explain face fall feel
+fill find fix follow fund get give go grow happen harm hate hear help hide hit hold hope hurt identify
+improve include increase involve join keep know lead learn leave let lie listen live look lose make manage
+matter meet miss move need offer open pay plan play prevent protect provide put raise reach read recognise
+record recover reduce refer remain remember report respond return review run say scare see seek sell send
+set share show sit speak spend spot stand start stay stop struggle suffer support take talk teach tell
+think threaten train treat try turn understand use visit wait walk want warn watch welcome withdraw work
+worry write affect apply arrange build collect commit cover depend design destroy earn enable fear feel
+focus gather guide hurt inform isolate kill look monitor notice own pass pick prepare promise publish
+put rebuild recognize regard rely remove repeat replace require rest save seem serve sleep solve suit
+target test trust value vary wish wonder challenge tackle promote strengthen engage empower embed establish
+extend enhance invest measure prioritise raise research respond safeguard secure signpost sustain update
+widen drive evaluate explore adopt address advise assist champion consider consult contribute define
+demonstrate equip examine expand hold introduce lead listen map review share speak strengthen work
+disrupt harm affect last mean tell damage break destroy
+""".split())
+IRREGULAR_PAST = set("""
+wrote made gave took said went came told found felt left kept began became brought thought knew saw got
+met paid sent spent held led lost ran sat stood understood won put set cut hurt shut
+""".split())
+ADVERBS = {"also", "often", "still", "never", "always", "now", "then", "only", "already", "usually", "sometimes",
+           "really", "just", "not"}
+DETERMINERS = {"the", "a", "an", "our", "their", "your", "its", "his", "her",
+               "my", "every", "each", "all", "some", "many", "more", "most", "other", "of", "for", "with",
+               "in", "on", "at", "to", "by", "from", "and", "or", "about", "into", "between", "through",
+               "being", "been", "be", "get", "got", "without", "during", "after", "before",
+               "early", "lived", "new", "safe", "good", "public", "mental", "expert", "group", "health"}
+PRONOUNS = {"i", "we", "you", "they", "who", "people", "partners", "services", "views", "children", "families"}
+SUBJECTS = {"he", "she", "it", "this", "that", "these", "those", "we", "they", "you", "i", "who"}
+BOLD_ONLY = re.compile(r"^\*\*[^*]+\*\*[.:]?$")
+WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+
+
+def _stems(word: str) -> set[str]:
+    stems = {word}
+    for ending, add in (("ies", "y"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", ""), ("ed", "e"), ("d", "")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stems.add(word[: -len(ending)] + add)
+    if re.search(r"([^aeiou])\1ed$", word):
+        stems.add(word[:-3])  # 'planned' -> 'plan'
+    return stems
+
+
+def _is_inflected_verb(word: str, before: str | None) -> bool:
+    """'helps', 'includes', 'agreed' after a subject (not after 'the', 'of', 'with' ...)."""
+    if not word.endswith(("s", "d")) or before is None or before in DETERMINERS:
+        return False
+    return bool((_stems(word) - {word}) & VERBS)
+
+
+def is_verb(word: str) -> bool:
+    """'support', 'supports', 'agreed': a verb on our list, in any common form."""
+    return bool(_stems(word.lower().strip(",;:")) & (VERBS | IRREGULAR_PAST))
+
+
+def is_label(line: str) -> bool:
+    """A bold sub-heading, or a 'Name: number' contact line: not meant to be a sentence."""
+    from .protect import has_contact
+    text = line.strip()
+    return bool(BOLD_ONLY.match(text)) or has_contact(text) or "⟦" in text
+
+
+SUBORDINATE = {"when", "if", "that", "because", "while", "whilst", "although", "unless", "until", "whether",
+               "through", "with", "from", "to", "and", "or", "which", "whose", "is", "are", "was", "were", "can",
+               "will", "may", "must", "should", "could", "would", "has", "have", "had", "does", "how", "what",
+               "where", "why", "for", "in", "on", "at", "by", "without", "as", "than", "but"}
+DANGLING = {"the", "a", "an", "and", "or", "of", "to", "by", "for", "with", "that", "their", "our", "its", "in",
+            "towards", "between", "from", "into", "about", "across", "through", "as", "at", "on", "than", "during"}
+
+
+def _incomplete(words: list[str], line: str) -> bool:
+    """'When children may be hurt.', 'Is to stop it.', 'Make sure that people.', '... standards and.'"""
+    if words[0] in SUBORDINATE and "," not in line and not line.rstrip().endswith("?"):
+        return True
+    if words[-1] in DANGLING and not line.rstrip().endswith(":"):
+        return True
+    for joint in ("that", "sure"):  # 'Make sure that people.', 'Make sure the police.'
+        if joint not in words[1:]:
+            continue
+        after = words[len(words) - 1 - words[::-1].index(joint) + 1:]
+        after = after[1:] if after[:1] == ["that"] else after
+        if 0 < len(after) <= 4 and not _has_verb(after):  # 'that people.', not 'that time ...'
+            return True
+    return False
+
+
+def has_finite_verb(line: str) -> bool:
+    """True when the line reads as a sentence: a finite or modal verb, or an imperative first word,
+    and it does not open with 'when', 'that', 'is' ... or end on 'and', 'the' ... (a cut-off clause)."""
+    words = [w.lower().replace("’", "'") for w in WORD.findall(line.replace("**", ""))]
+    if not words or _incomplete(words, line):
+        return False
+    return _has_verb(words)
+
+
+def _has_verb(words: list[str]) -> bool:
+    if words[0] in VERBS or (words[0] in ("please", "do", "don't") and len(words) > 1):
+        return True  # 'Make sure ...', 'Call 999.'
+    for index, word in enumerate(words):
+        before = next((w for w in reversed(words[:index]) if w not in ADVERBS), None)
+        if word in AUXILIARIES or (before and word in IRREGULAR_PAST - DETERMINERS and before not in DETERMINERS):
+            return True
+        plural = before is not None and before.endswith("s") and before not in DETERMINERS and not is_verb(before)
+        if (before in PRONOUNS | SUBJECTS or plural) and word in VERBS:
+            return True  # 'we work', 'they need', 'schools teach'
+        if _is_inflected_verb(word, before) and (word.endswith("s") or before in PRONOUNS | SUBJECTS):
+            return True  # '-ed' only after a pronoun: 'the harm caused by' is no verb
+    return False
+
+
+def fragments(lines: list[str]) -> list[str]:
+    """The lines that are neither sentences nor labels: for staff to look at in the draft."""
+    return [line for line in lines if not is_label(line) and not has_finite_verb(line)]
+
+
+
+
+
+def supply_subject(part: str) -> str:
+    """A clause cut off its subject gets 'it' (or 'they') before its verb:
+    'in the worst cases ends in death' -> 'in the worst cases it ends in death'."""
+    tokens = part.split()
+    for index, token in enumerate(tokens[:6]):
+        word = token.lower().strip(",;:")
+        before = tokens[index - 1].lower().strip(",;:") if index else None
+        if word.endswith("s") and (_stems(word) - {word}) & VERBS and before not in DETERMINERS | PRONOUNS:
+            lead = tokens[:index]
+            lead = lead[:-1] + [lead[-1].rstrip(",") + ","] if lead else lead  # 'In the worst cases, it ends'
+            fixed = " ".join(lead + ["it"] + tokens[index:])
+            return fixed if has_finite_verb(fixed) else part
+    return part
+__all__ = ["has_finite_verb", "fragments", "is_label", "supply_subject"]

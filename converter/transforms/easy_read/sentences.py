@@ -1,0 +1,181 @@
+"""Text -> sentences, and a long sentence -> short lines split at clause boundaries."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .grammar import has_finite_verb, is_verb, supply_subject
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9£⟦])|\n+")
+CLAUSE_BREAKS = (
+    re.compile(r"\s*;\s+"),
+    re.compile(r":\s+(?=\S+(?:\s+\S+){2,})"),
+    re.compile(r",\s+(?=(?:and|but|so|which|who|because|while|whilst|although|so that|where|when|"
+               r"as well as|or|including|such as)\b)"),
+    re.compile(r"\s+(?=(?:because(?! of)|so that|which means|in order to|as well as|while|although|before|until|"
+               r"unless|after)\b)"),
+)
+LEADING_WORDS = {"and": "", "which": "This", "who": "They", "including": "This includes",
+                 "such as": "This includes", "or": "Or", "while": "While", "whilst": "While",
+                 "as well as": "Also", "because": "This is because", "so that": "This is so",
+                 "which means": "This means", "before": "This is before", "until": "This is until",
+                 "unless": "This is unless", "after": "This is after", "but": "But"}
+Counter = Callable[[str], int]
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences at full stops, question and exclamation marks, and line breaks."""
+    return [s.strip() for s in SENTENCE_END.split(text) if s and s.strip()]
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def finish(line: str) -> str:
+    """Capital first letter, one full stop at the end, tidy spaces."""
+    line = re.sub(r"\s+", " ", line).strip()
+    colon = line.endswith(":")
+    line = line.strip(",;:-– ") + (":" if colon else "")
+    line = re.sub(r"\s+([,.;:!?])", r"\1", line)
+    line = re.sub(r"^(But|So|Also|And|Yet),\s+", r"\1 ", line)
+    if not line:
+        return line
+    if line[0].islower():
+        line = line[0].upper() + line[1:]
+    if line[-1] not in ".!?:":
+        line += "."
+    return line
+
+
+def _reword_start(part: str, before: str = "") -> str:
+    lowered = part.lower()
+    that = re.match(r"that\s+(\w+)", part, re.IGNORECASE)
+    noun_before = bool(re.search(r"\b[a-z]+(?:mes|ces|ps|rs|ts|ns)$", before.rstrip()))  # 'programmes', 'services'
+    if that and noun_before and is_verb(that.group(1)):  # '... programmes | that help them' -> 'These help them'
+        return ("This " if that.group(1).lower().endswith("s") else "These ") + part[5:].lstrip()
+    for word, replacement in sorted(LEADING_WORDS.items(), key=lambda kv: -len(kv[0])):
+        if lowered.startswith(word + " "):
+            rest = part[len(word):].lstrip()
+            return f"{replacement} {rest}".strip() if replacement else rest
+    return part
+
+
+def _defining(before: str, after: str) -> bool:
+    """'the people | who cause the abuse': a 'who' or 'that' clause that says which ones stays on."""
+    return bool(re.match(r"(?:who|that|which)\b", after, re.IGNORECASE)
+                and re.search(r"\b(?:the|those)\s+[\w'-]+$", before.rstrip(), re.IGNORECASE))
+
+
+def _cuts_near_middle(sentence: str, pattern: re.Pattern, count: Counter) -> list[list[str]]:
+    """Every two-way cut at the pattern, the one nearest the middle first."""
+    total = count(sentence)
+    cuts = [m for m in pattern.finditer(sentence) if not _defining(sentence[: m.start()], sentence[m.end():])]
+    cuts.sort(key=lambda m: abs(count(sentence[: m.start()]) - total / 2))
+    return [[sentence[: m.start()], sentence[m.end():]] for m in cuts]
+
+
+MIDDLE_BREAKS = (re.compile(r",\s+"), re.compile(r"\s+(?=(?:and|but|that|who|which|where|when|how|what|if)\s)"))
+
+
+SUBJECT = re.compile(r"^(It|We|They|You|This|These|Services|Partners|Abuse)(\s+(?:will|can|must|should|may|would|also))?\s",
+                     re.IGNORECASE)
+NOT_A_VERB = {"the", "a", "an", "this", "that", "these", "those", "it", "we", "they", "you", "he", "she", "there",
+              "our", "their", "your", "its", "in", "on", "at", "for", "to", "by", "with", "when", "if", "so", "but",
+              "or", "and", "as", "because", "while", "although", "where", "who", "which", "what", "how", "then",
+              "also", "from", "many", "some", "all", "every", "each", "more", "most", "not", "no",
+              "aware", "able", "safe", "clear", "free", "sure", "responsible", "available", "possible", "alone",
+              "due", "whole", "same", "those", "people", "services", "places", "times", "years", "needs"}
+
+
+def _carry_subject(parts: list[str]) -> list[str]:
+    """'It harms health, disrupts school' -> 'It harms health.' + 'It disrupts school.'"""
+    subject = SUBJECT.match(parts[0])
+    if not subject:
+        return parts
+    carried = [parts[0]]
+    for part in parts[1:]:
+        first = part.split(" ", 1)[0]
+        verb_like = first[:1].islower() and first.lower() not in NOT_A_VERB and is_verb(first)
+        carried.append(f"{subject.group(0).strip()} {part}" if verb_like else part)
+    return carried
+
+
+def _with_subjects(parts: list[str]) -> list[str]:
+    """Each later part that lost its subject in the split gets 'it' before its verb."""
+    return parts[:1] + [p if has_finite_verb(p) else supply_subject(p) for p in parts[1:]]
+
+
+def _whole(parts: list[str], sentence: str) -> bool:
+    """No part is a fragment, unless the sentence was one already (a list item, a label)."""
+    return all(has_finite_verb(p) for p in parts) or not has_finite_verb(sentence)
+
+
+def _split_once(sentence: str, count: Counter) -> list[str]:
+    """The first clause break (then a comma or 'and' near the middle) that leaves no fragment."""
+    for pattern in CLAUSE_BREAKS:
+        parts = [p for p in pattern.split(sentence) if p.strip()]
+        if len(parts) > 1 and all(count(p) >= 3 for p in parts):
+            parts = _with_subjects(_carry_subject([_reword_start(p) for p in parts]))
+            if _whole(parts, sentence):
+                return parts
+    for pattern in MIDDLE_BREAKS:
+        for parts in _cuts_near_middle(sentence, pattern, count):
+            if all(count(p) >= 4 for p in parts):
+                parts = _with_subjects(_carry_subject([_reword_start(p, parts[0] if i else "")
+                                                       for i, p in enumerate(parts)]))
+                if _whole(parts, sentence):
+                    return parts
+    return [sentence]
+
+
+GLUE = {"the", "a", "an", "of", "to", "by", "for", "in", "on", "with", "and", "or", "our", "their", "your",
+        "its", "this", "that", "domestic", "sexual", "no", "not", "very", "more", "most", "during", "without",
+        "from", "at", "into", "about", "between", "across", "through", "before", "after", "than", "as"}
+
+
+def _good_cut(tokens: list[str], at: int) -> bool:
+    """A cut before tokens[at] leaves no 'the' or 'to' dangling and no number cut from its word."""
+    before, after = tokens[at - 1].lower().strip(",;:"), tokens[at]
+    return before not in GLUE and not after[:1].isdigit() and not before[:1].isdigit()
+
+
+def _split_by_words(sentence: str, max_words: int, count: Counter = words) -> list[str]:
+    """Last resort: even pieces of at most max_words, never cutting a protected name or number."""
+    tokens = sentence.split()
+    total = count(sentence)
+    target = total / -(-total // max_words)
+    pieces: list[list[str]] = [[]]
+    size = 0
+    for token in tokens:
+        weight = count(token)
+        current = pieces[-1]
+        if current and (size + weight > max_words or size >= target):
+            back = next((b for b in range(0, min(4, len(current) - 1)) if _good_cut(current + [token], len(current) - b)), 0)
+            moved = current[len(current) - back:] if back else []
+            del current[len(current) - back:]
+            pieces.append(moved)
+            size = sum(count(t) for t in moved)
+        pieces[-1].append(token)
+        size += weight
+    return [" ".join(p) for p in pieces if p]
+
+
+def short_lines(sentence: str, max_words: int, count: Counter = words,
+                keep: Callable[[str], bool] = lambda s: False, aim: int | None = None) -> list[str]:
+    """One sentence -> lines of at most max_words, split at clauses, then commas, then 'and'.
+    Over `aim` words, a split that leaves two whole sentences is taken too. A sentence no
+    split leaves whole is left out, unless keep(sentence) (it holds a contact)."""
+    sentence = finish(sentence)
+    aim = max_words if aim is None else min(aim, max_words)
+    if count(sentence) <= aim or (count(sentence) <= max_words and not has_finite_verb(sentence)):
+        return [sentence] if sentence else []
+    parts = _split_once(sentence.rstrip("."), count)
+    if len(parts) == 1:
+        if count(sentence) <= max_words:
+            return [sentence]
+        parts = _split_by_words(sentence.rstrip("."), max_words, count)
+        if len(parts) > 1 and not _whole(parts, sentence) and not keep(sentence):
+            return []  # no split leaves whole sentences: leave it out rather than print fragments
+        return [finish(p) for p in parts]
+    return [line for part in parts for line in short_lines(part, max_words, count, keep, aim)]
