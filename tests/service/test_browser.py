@@ -1,0 +1,89 @@
+"""A real headless Chromium: sign in, upload the sample strategy, watch progress, download; axe on each page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from accessibility import AXE_JS, CHROMIUM, CHROMIUM_ARGS, DEFAULT_TAGS
+
+from .conftest import SAMPLE_DOCX, STAFF_PASSWORD
+
+
+def axe(page) -> list[dict]:
+    """axe-core's violations on the page as it is now, each with the failing elements."""
+    page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+    result = page.evaluate("async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+                           DEFAULT_TAGS)
+    return [{"page": page.url, "id": v["id"], "help": v["help"],
+             "targets": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
+
+
+@pytest.fixture
+def browser_page():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(accept_downloads=True)
+        yield context.new_page()
+        browser.close()
+
+
+def test_staff_sign_in_upload_watch_progress_and_download_with_no_axe_violations(live_web, browser_page,
+                                                                                 tmp_path):
+    page, violations = browser_page, []
+    page.goto(live_web + "/")
+    assert page.url.endswith("/sign-in")
+    violations += axe(page)
+    page.get_by_label("Username").fill("staff")
+    page.get_by_label("Password").fill("wrong password here")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("not right")
+    violations += axe(page)
+    page.get_by_label("Password").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Documents")).to_be_visible()
+    violations += axe(page)
+
+    page.get_by_role("button", name="Upload a document").click()
+    expect(page.get_by_role("heading", name="Upload a document")).to_be_visible()
+    violations += axe(page)
+    page.get_by_role("button", name="Upload and convert").click()  # nothing filled in
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the title")
+    violations += axe(page)
+    page.get_by_label("Title").fill("Domestic abuse strategy")
+    page.get_by_label("Other names (optional)").fill("DA strategy, abuse plan")
+    page.set_input_files("#file", str(SAMPLE_DOCX))
+    for box in page.locator("input[name=formats]").all():
+        box.set_checked(box.get_attribute("value") in ("text", "html"))
+    page.get_by_role("button", name="Upload and convert").click()
+
+    expect(page.get_by_role("heading", name="Domestic abuse strategy")).to_be_visible()
+    rows = page.locator("#jobs tr[data-job]")
+    expect(rows).to_have_count(2)
+    expect(page.locator("#jobs")).to_contain_text("text")
+    violations += axe(page)  # while the jobs are queued or running
+    link = page.locator("a[download]").first
+    expect(link).to_be_visible(timeout=120_000)
+    expect(page.locator("#jobs .govuk-tag--green")).to_have_count(2, timeout=120_000)
+    violations += axe(page)
+    with page.expect_download() as info:
+        page.locator("a[download]", has_text=".txt").first.click()
+    saved = Path(tmp_path / "out.txt")
+    info.value.save_as(saved)
+    text = saved.read_text(encoding="utf-8")
+    assert "domestic abuse" in text.lower() and len(text) > 10_000
+
+    readability = page.get_by_role("link", name="Readability of text")
+    if readability.count():
+        readability.click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Readability")
+        violations += axe(page)
+        page.go_back()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.locator(".govuk-tag--green", has_text="Published")).to_be_visible()
+    violations += axe(page)
+    page.goto(live_web + "/documents/99999")
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    violations += axe(page)
+    assert violations == []

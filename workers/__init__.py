@@ -1,0 +1,1 @@
+"""The altformats service: Celery jobs, the job store, the catalogue, the staff web app and email intake."""

@@ -1,0 +1,84 @@
+"""The Celery application: broker URL and reliability settings from workers.settings."""
+from __future__ import annotations
+
+from celery import Celery
+from celery.signals import worker_init, worker_process_init, worker_ready
+
+from . import settings
+
+app = Celery("altformats", include=["workers.tasks"])
+
+
+def configure(celery: Celery = app) -> Celery:
+    """Apply the current settings (called at import; tests call it again after changing them)."""
+    s = settings.get()
+    celery.conf.update(
+        broker_url=s.broker_url,
+        broker_connection_retry_on_startup=True,
+        task_acks_late=True,  # a message is acknowledged after the task ends, so a crash re-delivers it
+        task_reject_on_worker_lost=True,  # a killed child process puts its message back
+        worker_prefetch_multiplier=1,  # a worker holds one job at a time; others stay queued for the rest
+        task_soft_time_limit=s.task_soft_seconds,
+        task_time_limit=s.task_hard_seconds,
+        task_ignore_result=True,  # results live in the job store, not a result backend
+        broker_transport_options={"visibility_timeout": s.visibility_timeout},
+        worker_send_task_events=True,  # for Flower and `celery events`
+        task_send_sent_event=True,
+        task_default_queue="altformats",
+        worker_hijack_root_logger=False,
+    )
+    return celery
+
+
+configure()
+
+
+@worker_init.connect
+def _load_converters_before_fork(**_kwargs) -> None:
+    """Import every reader and writer, and load the readability word data, once in the main
+    process, so pool children start warm and the first job is not slowed by imports."""
+    from converter import formats
+    from converter.model import Document, Paragraph, Text
+
+    from .catalogue import ready_formats
+
+    ready_formats()
+    for spec in formats.READERS.values():
+        try:
+            formats.load(spec.reader)
+        except (ImportError, AttributeError):
+            pass
+    try:
+        from converter.readability import summary_for_document
+    except ImportError:
+        return
+    summary_for_document(Document(blocks=(Paragraph((Text("We will warm up the word lists."),)),)))
+
+
+@worker_process_init.connect
+def _prepare_worker_child(**_kwargs) -> None:
+    """Fresh database connections after the fork, and allow the reader's limited child process."""
+    import multiprocessing
+
+    from . import db
+
+    db.dispose_all()
+    # Pool children are marked daemonic, and daemonic processes may not start children;
+    # converter.limits.run_limited parses untrusted files in one, which it reaps itself.
+    multiprocessing.current_process()._config["daemon"] = False
+
+
+@worker_ready.connect
+def _requeue_orphaned_jobs(sender=None, **_kwargs) -> None:
+    """A worker restarted after being killed: queue again the jobs it left half done."""
+    from . import db, jobs, tasks
+
+    hostname = getattr(sender, "hostname", None)
+    if not hostname:
+        return
+    with db.session() as s:
+        orphaned = jobs.orphaned_by(s, hostname)
+        for job_id in orphaned:
+            jobs.record(s, job_id, "requeued", f"{hostname} restarted while running it")
+    for job_id in orphaned:
+        tasks.run_job.delay(job_id)

@@ -1,0 +1,1 @@
+"""Requests by email: read a resident's message, decide, reply or hand to staff."""

@@ -1,0 +1,111 @@
+"""Message text -> which published documents it names, tolerant of typos and partial names."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+STOPWORDS = frozenset(
+    "a an the of and for in on to our your my me i we you it its this that with by from at as is are be "
+    "please could can would copy version send have get need want like thanks thank hello hi dear".split()
+)
+GENERIC = frozenset("strategy plan policy report document booklet leaflet guide statement framework".split())
+MATCH_THRESHOLD = 0.75
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    document_id: str
+    title: str
+    aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    published: bool = True
+    page_url: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentMatch:
+    entry: CatalogueEntry
+    score: float  # 0..1: share of the name's words found in the message (typos allowed)
+    matched_name: str
+
+
+_YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[/-]\s*(?:(?:19|20)\d\d|\d\d)\b")
+
+
+def _tokens(text: str) -> list[str]:
+    """Lower-case words; a year range such as 2025/26 or 2020-2023 counts as its first year (then dropped)."""
+    text = _YEAR_RANGE.sub(r"\1", text.lower().replace("’", "'"))
+    return re.findall(r"[a-z0-9]+", text)
+
+
+def _significant(tokens) -> list[str]:
+    return [t for t in tokens if t not in STOPWORDS and not re.fullmatch(r"(19|20)\d\d", t)]
+
+
+def _token_found(token: str, words: set[str]) -> bool:
+    if token in words:
+        return True
+    if len(token) < 4:
+        return False
+    cutoff = 80 if len(token) >= 6 else 86
+    return any(abs(len(w) - len(token)) <= 3 and fuzz.ratio(token, w) >= cutoff for w in words)
+
+
+def name_score(name: str, words: set[str]) -> float:
+    tokens = _significant(_tokens(name))
+    if not tokens:
+        return 0.0
+    weights = {t: (0.5 if t in GENERIC else 1.0) for t in tokens}
+    found = sum(w for t, w in weights.items() if _token_found(t, words))
+    return found / sum(weights.values())
+
+
+def _url_match(entry: CatalogueEntry, text: str) -> bool:
+    if not entry.page_url:
+        return False
+    wanted = entry.page_url.lower().rstrip("/").split("://")[-1]
+    return any(u.lower().rstrip("/.,)").split("://")[-1].startswith(wanted)
+               for u in re.findall(r"(?:https?://|www\.)\S+", text, re.I))
+
+
+def match_documents(text: str, entries: list[CatalogueEntry]) -> list[DocumentMatch]:
+    """All entries the text names well enough, best first (published and withdrawn alike)."""
+    words = set(_significant(_tokens(text)))
+    matches = []
+    for entry in entries:
+        if _url_match(entry, text):
+            matches.append(DocumentMatch(entry, 1.0, entry.page_url or entry.title))
+            continue
+        best, best_name = 0.0, entry.title
+        for name in (entry.title, *entry.aliases):
+            score = name_score(name, words)
+            if score > best:
+                best, best_name = score, name
+        for keyword in entry.keywords:
+            if name_score(keyword, words) == 1.0:
+                best = max(best, 0.8 if best < 0.8 else best)
+                best_name = best_name if best > 0.8 else keyword
+        if best >= MATCH_THRESHOLD:
+            matches.append(DocumentMatch(entry, round(best, 3), best_name))
+    matches.sort(key=lambda m: -m.score)
+    return _drop_weaker_overlaps(matches, words)
+
+
+def _drop_weaker_overlaps(matches: list[DocumentMatch], words: set[str]) -> list[DocumentMatch]:
+    """When one document matches fully, a weaker one stays only if words of its own name are in the message.
+
+    "the housing strategy" fully names one document; "Domestic Abuse Strategy" would match only through
+    the shared word "strategy" and is dropped. Two documents named side by side both stay.
+    """
+    full = [m for m in matches if m.score >= 0.999]
+    if not full:
+        return matches
+    covered = {t for m in full for t in _significant(_tokens(m.matched_name))} | GENERIC
+
+    def own_words_found(m: DocumentMatch) -> bool:
+        own = [t for t in _significant(_tokens(m.matched_name)) if t not in covered]
+        return bool(own) and sum(_token_found(t, words) for t in own) / len(own) >= 0.5
+
+    return full + [m for m in matches if m.score < 0.999 and own_words_found(m)]
