@@ -1,0 +1,25 @@
+"""The project's request corpus and the held-out corpus (written blind to the rules) are understood."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workers.mail.evaluate import evaluate
+
+HERE = Path(__file__).parent
+
+
+@pytest.mark.parametrize("folder", ["requests", "heldout", "heldout2"])
+def test_each_request_corpus_has_its_documents_formats_and_decisions_understood(folder):
+    results = evaluate(HERE / folder)
+    assert len(results) >= 16
+    wrong = [(r.file, r.expected, r.actual) for r in results if not all(r.fields_ok)]
+    assert len(wrong) <= len(results) * 0.05, wrong
+
+
+def test_thanks_alone_in_our_thread_is_not_answered_but_a_new_ask_is():
+    from workers.mail.decide import is_only_thanks
+
+    assert is_only_thanks("Thank you so much, that's perfect!") and is_only_thanks("Thanks!\nMary") and is_only_thanks("ta")
+    assert not is_only_thanks("Thanks, can I also have it as audio?")
