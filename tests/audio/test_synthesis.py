@@ -63,9 +63,10 @@ def test_unknown_voice_is_a_settings_error_not_a_silent_fallback():
 
 
 def test_section_over_its_time_limit_fails_after_a_retry_with_an_error_naming_it():
+    # About 6,000 words: over a second of work for espeak-ng, far beyond a 0.05-second limit.
     slow = AudioProfile(section_timeout_s=0.05)
     with pytest.raises(OutputError) as caught:
-        synthesise_section(SpeechSection(7, "Our priorities", PROSE), slow)
+        synthesise_section(SpeechSection(7, "Our priorities", PROSE * 200), slow)
     message = caught.value.message
     assert "section 07 'Our priorities'" in message
     assert message.count("longer than 0.05 seconds") == 2
