@@ -1,19 +1,16 @@
 """Document -> large-print tagged PDF: the HTML page's body with a large-print stylesheet, via WeasyPrint."""
 from __future__ import annotations
 
-import io
-import logging
 import re
 
-from ..errors import OutputError
 from ..model import Document, word_count
 from ..profiles import LargePrintProfile
-from ..provenance import generator_string, settings_string
-from ..result import Message, Result, WARNING
+from ..result import Result
 from .clean_text import without_unwritable_characters
 from .html import render_page, template_environment
 from .html_nodes import HtmlOptions
 from .numbering import keep_page_markers
+from .tagged_pdf import data_uri_fetcher, pdf_result  # noqa: F401 (data_uri_fetcher: bench/writers.py)
 from .titles import display_title
 
 
@@ -35,50 +32,6 @@ def large_print_css(profile: LargePrintProfile) -> str:
     )
 
 
-def data_uri_fetcher():
-    """A WeasyPrint URL fetcher for data: URIs only; the network and local files are refused."""
-    from weasyprint.urls import URLFetcher
-
-    class DataUriOnlyFetcher(URLFetcher):
-        def fetch(self, url, headers=None):
-            if not url.lower().startswith("data:"):
-                raise ValueError(f"altformats does not fetch external resources: {url[:80]}")
-            return super().fetch(url, headers)
-
-    return DataUriOnlyFetcher(allowed_protocols=("data",), allow_redirects=False, fail_on_errors=False)
-
-
-class RefusedFetches(logging.Handler):
-    """Collects WeasyPrint's warnings about resources it could not load (our refusals)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.texts: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.texts.append(record.getMessage())
-
-
-def render_pdf(html: str, title: str, language: str, profile) -> tuple[bytes, list[str]]:
-    from weasyprint import HTML
-
-    handler = RefusedFetches()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(handler)
-    try:
-        document = HTML(string=html, url_fetcher=data_uri_fetcher(), base_url=None).render(
-            pdf_tags=True, pdf_variant="pdf/ua-1")
-        document.metadata.title = title
-        document.metadata.lang = language
-        document.metadata.generator = generator_string()
-        document.metadata.keywords = [f"altformats-settings:{settings_string(profile)}"]
-        out = io.BytesIO()
-        document.write_pdf(out, pdf_tags=True, pdf_variant="pdf/ua-1")
-    finally:
-        logger.removeHandler(handler)
-    return out.getvalue(), handler.texts
-
-
 def write_large_print(doc: Document, profile: LargePrintProfile | None = None, *, progress=None) -> Result[bytes]:
     """A tagged (PDF/UA-1) A4 large-print PDF at profile.font_size, nothing smaller."""
     doc = without_unwritable_characters(doc)
@@ -86,15 +39,6 @@ def write_large_print(doc: Document, profile: LargePrintProfile | None = None, *
     options = HtmlOptions(reflow_wide_tables=True, page_marker_label="[Original page {}]", decorative_images=False,
                           page_markers=keep_page_markers(word_count(doc), profile.page_markers))
     page = render_page(doc, profile, large_print_css(profile), options)
-    if progress:
-        progress(0.2, "laying out pages")
     language = doc.meta.language or profile.language
-    try:
-        data, problems = render_pdf(page.value, display_title(doc), language, profile)
-    except Exception as exc:  # WeasyPrint failing on a document is one failed output, not a crash
-        raise OutputError(f"The large print PDF could not be laid out ({type(exc).__name__}: {exc}).",
-                          hint="Try the large print Word document instead, and report this document.") from exc
-    refused = tuple(Message(WARNING, f"Not fetched: {text}") for text in problems if "fetch" in text.lower())
-    if progress:
-        progress(1.0, "large print PDF written")
-    return Result(data, page.messages + refused)
+    return pdf_result(page, display_title(doc), language, profile, name="large print",
+                      instead="large print Word document", progress=progress)
