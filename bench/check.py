@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import sys
 import time
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("ALTFORMATS_SHARED", ROOT.parent / "shared"))
 sys.path.insert(0, str(ROOT))
 
 import textstat  # noqa: E402
@@ -29,7 +31,7 @@ from converter.readability import score_document  # noqa: E402
 from converter.readability.check import check_file, collect_paths, read_for_check  # noqa: E402
 from converter.readability.config import Config  # noqa: E402
 
-FOLDERS = [ROOT / "samples", Path("/work/shared/corpus/documents")]
+FOLDERS = [ROOT / "samples", SHARED / "corpus" / "documents"]
 TEXTSTAT_FUNCTIONS = (textstat.flesch_reading_ease, textstat.flesch_kincaid_grade, textstat.smog_index,
                       textstat.gunning_fog, textstat.coleman_liau_index, textstat.automated_readability_index,
                       textstat.dale_chall_readability_score, textstat.difficult_words)

@@ -19,12 +19,14 @@ import sys
 import tempfile
 import time
 import zipfile
+import os
 from pathlib import Path
 
 import docx
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("ALTFORMATS_SHARED", ROOT.parent / "shared"))
 sys.path.insert(0, str(ROOT))
 
 from converter.errors import FileTooLargeError  # noqa: E402
@@ -32,7 +34,7 @@ from converter.pipeline import read_bytes  # noqa: E402
 from converter.readers import ReadOptions  # noqa: E402
 from converter.readers.docx import read  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus/documents/docx")
+CORPUS = SHARED / "corpus" / "documents" / "docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

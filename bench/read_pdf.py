@@ -14,15 +14,17 @@ import subprocess
 import sys
 import tempfile
 import time
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("ALTFORMATS_SHARED", ROOT.parent / "shared"))
 sys.path.insert(0, str(ROOT))
 
 from converter.readers import ReadOptions  # noqa: E402
 from converter.readers.pdf import read  # noqa: E402
 
-LARGE = Path("/work/shared/corpus/documents/pdf/very_large_us_irs_irm_2.3.59_400pp.pdf")
+LARGE = SHARED / "corpus" / "documents" / "pdf" / "very_large_us_irs_irm_2.3.59_400pp.pdf"
 ALTFORMATS = Path(sys.executable).with_name("altformats")
 
 

@@ -17,16 +17,18 @@ import argparse
 import subprocess
 import sys
 import time
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("ALTFORMATS_SHARED", ROOT.parent / "shared"))
 sys.path.insert(0, str(ROOT))
 
 from converter.pipeline import read_path  # noqa: E402
 from converter.profiles import LargePrintProfile, StandardPrintProfile, TextProfile  # noqa: E402
 from converter.writers import docx, html, pdf, text  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus/documents")
+CORPUS = SHARED / "corpus" / "documents"
 DEFAULT_FILES = [CORPUS / "docx/uk_green_party_soc_rulings_report.docx",
                  CORPUS / "pdf/very_large_us_irs_irm_2.3.59_400pp.pdf"]
 

@@ -6,13 +6,15 @@ with exit 0 and a text file, or exit 2 with a plain message on stderr, within 60
 """
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-CORPUS_DOCUMENTS = Path("/work/shared/corpus/documents")
+SHARED = Path(os.environ.get("ALTFORMATS_SHARED", Path(__file__).resolve().parents[2] / "shared"))
+CORPUS_DOCUMENTS = SHARED / "corpus" / "documents"
 ALTFORMATS = Path(sys.executable).with_name("altformats")
 HANG_GUARD_SECONDS = 60
 
