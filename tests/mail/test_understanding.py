@@ -99,3 +99,46 @@ def test_request_corpus_accuracy_stays_high():
     decisions = sum(r.fields_ok[2] for r in results) / len(results)
     documents = sum(r.fields_ok[0] for r in results) / len(results)
     assert decisions >= 0.95 and documents >= 0.95, [r for r in results if not all(r.fields_ok)]
+
+
+def test_bsl_as_a_first_language_is_a_sign_language_request_not_a_translation():
+    wanted = formats_in("BSL is my first language, so a signed version of the housing plan would help")
+    assert wanted.staff_needs == ("bsl",)
+    assert formats_in("English is not my first language, I need my own language").staff_needs == ("translation",)
+
+
+def test_a_format_named_only_to_turn_it_down_is_not_asked_for():
+    assert formats_in("I would like audio instead of large print").families == ("audio",)
+    wanted = formats_in("He reads Moon rather than braille, could it be done in Moon?")
+    assert wanted.staff_needs == ("other-format",) and wanted.families == ()
+    assert formats_in("why is it not in large print?").families == ("large-print",)  # a bare "not" still asks
+
+
+def test_moon_and_daisy_are_formats_we_do_not_make_and_go_to_staff():
+    decision = _decide(_msg("Could the housing strategy be produced in Moon for my uncle?"))
+    assert decision.action == HANDOVER and decision.formats.staff_needs == ("other-format",)
+    assert formats_in("a DAISY talking book of the strategy").staff_needs == ("other-format",)
+
+
+def test_a_partial_name_finds_the_document_when_its_words_belong_to_no_other():
+    parks = CatalogueEntry("parks", "Parks and Open Spaces Improvement Programme")
+    catalogue = [*CATALOGUE, parks]
+    found = [m.entry.document_id for m in match_documents("the open spaces thing and the housing plan", catalogue)]
+    assert sorted(found) == ["housing", "parks"]
+    assert match_documents("is the programme open on Sunday?", catalogue) == []  # one word, not side by side
+
+
+def test_out_of_office_wording_without_headers_covers_other_kinds_of_leave():
+    for body in ("Hello, I'm currently on paternity leave and will be back in May.",
+                 "Thanks for your message. I am off sick this week.",
+                 "Please note I am no longer monitoring this mailbox; write to housing@council.example.",
+                 "This is an acknowledgement of your email. It has been passed to the right team."):
+        msg = parse_message(_msg(body, subject="Re: Your request for a document in another format"))
+        assert classify(msg).kind == "auto-reply", body
+
+
+def test_advance_fee_fraud_goes_to_the_staff_queue_unanswered():
+    body = ("Good day. I am the lawyer of a late client who left an inheritance of 7.5 million dollars. "
+            "Please provide your bank details so the funds can be released.")
+    assert _decide(_msg(body, subject="Confidential business proposal")).action == "staff-queue"
+    assert _decide(_msg("My bank details changed, can I have the housing strategy in large print?")).action == SEND

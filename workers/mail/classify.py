@@ -27,8 +27,12 @@ _OOO_SUBJECT = re.compile(
     re.I,
 )
 _OOO_BODY = re.compile(
-    r"\b(I am|I'm|I will be|I'll be|I am currently|I'm currently)\s+(now\s+)?(out of (the )?office|away|on (annual )?leave|"
+    r"\b(I am|I'm|I will be|I'll be|I am currently|I'm currently)\s+(now\s+)?(currently\s+)?(out of (the )?office|away|"
+    r"on (annual |maternity |paternity |parental |adoption |sick |study |long[- ]term )?leave|off sick|"
     r"on holiday|out of the country|not in the office|working remotely with limited)|"
+    r"\b(not|no longer) (checking|monitoring|reading) (this|my) (inbox|mailbox|e-?mail|e-?mail account)\b|"
+    r"\b(this|your) (e-?mail|message) (has been|was) (received|logged|registered) and (will|has been)\b|"
+    r"\bthis is an (automatic |automated )?acknowledge?ment of your (e-?mail|message)\b|"
     r"\b(limited|no) access to (my )?e-?mail\b|\bwill (respond|reply|get back to you) (to your (e-?mail|message) )?(up)?on my return\b|"
     r"\bthis is an automatic(ally generated)? (reply|response|message)\b|\bauto-?generated (reply|message)\b|"
     r"\bthank you for your (e-?mail|message)[^.]{0,80}\b(will|shall) (be )?(respond|reply|deal|answer)",
@@ -42,7 +46,11 @@ _BOUNCE_SUBJECT = re.compile(
 )
 _SPAM_SIGNS = re.compile(
     r"(\*{3,}\s*SPAM|\bADV:|\bfor free!|\bviagra\b|\bcasino\b|\bwinning\b|\bclick here\b|\bunsubscribe\b|"
-    r"\b100% (free|guaranteed)\b|\bmake money\b|\bwire transfer\b|\bbitcoin\b|\blottery\b|\$\$\$|\bact now\b)",
+    r"\b100% (free|guaranteed)\b|\bmake money\b|\bwire transfer\b|\bbitcoin\b|\blottery\b|\$\$\$|\bact now\b|"
+    # advance-fee fraud: a windfall, a fee to release it, bank details
+    r"\bdear beneficiary\b|\binheritance\b|\bnext of kin\b|\bprocessing fee\b|\brelease (of )?(the |your )?funds\b|"
+    r"\bclaim your (funds|prize|reward|winnings)\b|\b(send|provide|confirm) (us )?your bank details\b|"
+    r"[$£€]\s?\d{1,3}(,\d{3}){2,}|\b\d+(\.\d+)? million (us )?(dollars|usd|pounds|euros)\b)",
     re.I,
 )
 

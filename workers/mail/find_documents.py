@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -70,9 +71,37 @@ def _url_match(entry: CatalogueEntry, text: str) -> bool:
                for u in re.findall(r"(?:https?://|www\.)\S+", text, re.I))
 
 
+def _names(entry: CatalogueEntry) -> tuple[str, ...]:
+    return (entry.title, *entry.aliases)
+
+
+def _distinctive_words(entries: list[CatalogueEntry]) -> dict[str, set[str]]:
+    """Per document, the words of its names that no other document's names use (generic words aside)."""
+    words = {e.document_id: {t for n in _names(e) for t in _significant(_tokens(n)) if t not in GENERIC}
+             for e in entries}
+    used_by = Counter(t for own in words.values() for t in own)
+    return {i: {t for t in own if used_by[t] == 1} for i, own in words.items()}
+
+
+def _partial_name(entry: CatalogueEntry, sequence: list[str], distinctive: set[str]) -> str:
+    """Two words of one of its names, side by side there and in the message, that only this document uses
+    (the two words, or "").
+
+    "the play areas plan" names "Play Areas Improvement Plan" although half of the title is missing.
+    """
+    pairs = set()
+    for name in _names(entry):
+        tokens = _significant(_tokens(name))
+        pairs |= {(a, b) for a, b in zip(tokens, tokens[1:]) if a in distinctive and b in distinctive}
+    return next((f"{a} {b}" for x, y in zip(sequence, sequence[1:]) for a, b in sorted(pairs)
+                 if _token_found(a, {x}) and _token_found(b, {y})), "")
+
+
 def match_documents(text: str, entries: list[CatalogueEntry]) -> list[DocumentMatch]:
     """All entries the text names well enough, best first (published and withdrawn alike)."""
-    words = set(_significant(_tokens(text)))
+    sequence = _significant(_tokens(text))
+    words = set(sequence)
+    distinctive = _distinctive_words(entries)
     matches = []
     for entry in entries:
         if _url_match(entry, text):
@@ -87,6 +116,9 @@ def match_documents(text: str, entries: list[CatalogueEntry]) -> list[DocumentMa
             if name_score(keyword, words) == 1.0:
                 best = max(best, 0.8 if best < 0.8 else best)
                 best_name = best_name if best > 0.8 else keyword
+        partial = "" if best >= MATCH_THRESHOLD else _partial_name(entry, sequence, distinctive[entry.document_id])
+        if partial:
+            best, best_name = MATCH_THRESHOLD, partial
         if best >= MATCH_THRESHOLD:
             matches.append(DocumentMatch(entry, round(best, 3), best_name))
     matches.sort(key=lambda m: -m.score)

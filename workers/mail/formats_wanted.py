@@ -37,15 +37,29 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("bsl", re.compile(r"\bbsl\b|\bsign language\b|\bsigned (video|version)\b", re.I)),
     ("translation", re.compile(r"\b(translat\w+|in (polish|urdu|punjabi|bengali|arabic|nepali|romanian|lithuanian|"
                                r"portuguese|spanish|french|turkish|kurdish|tamil|gujarati|chinese|mandarin|cantonese|"
-                               r"welsh|somali|farsi|russian|ukrainian)|another language|my (own |first )?language)\b", re.I)),
+                               r"welsh|somali|farsi|russian|ukrainian)|another language)\b", re.I)),
     # The language named in itself, as people whose first language it is often write it.
     ("translation", re.compile(r"\b(po polsku|po polski|w języku polskim|en español|en castellano|en français|"
                                r"em português|în (limba )?română|lietuviškai|cymraeg|по-русски|на русском|"
                                r"українською|türkçe|bi kurdî|af soomaali)(?!\w)", re.I)),
+    # "my first language" asks for a translation, unless that language is a sign language (see formats_in).
+    ("my-language", re.compile(r"\bmy (own |first |native |home )?language\b", re.I)),
+    # Formats we do not make: Moon (a tactile script), DAISY talking books.
+    ("other-format", re.compile(r"\b(in|into|reads?|read in) moon\b|\bmoon (type|script|version|copy|format)\b|"
+                                r"\bdaisy (format|book|talking book|version|cd|copy)\b|\bin daisy\b", re.I)),
     ("cd", re.compile(r"\b(cd|compact disc|cassette|tape)\b", re.I)),
     ("post", re.compile(r"\b(by|in the|through the) (post|mail)\b|\bpost(ed)? (me|it|a copy|to me)\b|"
                         r"\b(paper|printed|hard) copy\b|\bsend (it|one|a copy) to my (home|house|address)\b|\bmy address is\b", re.I)),
 ]
+# "rather than braille", "instead of large print": the sender does not want that one (a bare "not" is
+# left alone: "why is it not in large print?" asks for it).
+_NEGATION = re.compile(r"\b(rather than|instead of|other than|don'?t want|do not want|don'?t need|do not need)\s+(an? |the |in |as )?$", re.I)
+
+
+def _negated(text: str, start: int) -> bool:
+    return bool(_NEGATION.search(text[max(0, start - 30):start]))
+
+
 _FONT_SIZE = re.compile(r"\b(\d{2})\s*(?:-\s*)?(?:pt|point|points|font size|size font|size)\b|\bsize\s*(\d{2})\b", re.I)
 
 
@@ -63,11 +77,13 @@ class FormatRequest:
 def formats_in(text: str) -> FormatRequest:
     found: list[tuple[int, str]] = []
     for family, pattern in _PATTERNS:
-        match = pattern.search(text)
+        match = next((m for m in pattern.finditer(text) if not _negated(text, m.start())), None)
         if match:
             found.append((match.start(), family))
     found.sort()
     names = [family for _, family in found]
+    if "my-language" in names:  # "BSL is my first language" is not a translation
+        names = [n if n != "my-language" else "translation" for n in names if n != "my-language" or "bsl" not in names]
     size = None
     m = _FONT_SIZE.search(text)
     if m:
