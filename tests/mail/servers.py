@@ -6,14 +6,14 @@ import email
 import email.policy
 import os
 import shutil
-import signal
-import socket
 import ssl
 import subprocess
 import threading
 import time
 import warnings
 from pathlib import Path
+
+from support.servers import free_port, port_open, stop_group, wait_until  # noqa: F401 (free_port is imported from here too)
 
 # aiosmtpd's own AUTH code still touches its deprecated Session.login_data on every login.
 warnings.filterwarnings("ignore", message="Session.login_data is deprecated")
@@ -22,20 +22,9 @@ MAIL_USER, MAIL_PASSWORD = "formats", "mailbox-password-for-tests"
 SMTP_USER, SMTP_PASSWORD = "relay-user", "relay-password-for-tests"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def wait_for(check, seconds: float, what: str, interval: float = 0.05):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"gave up waiting for {what} after {seconds:g} s")
+    """support.servers.wait_until with this module's shorter default interval (mail tests poll fast)."""
+    return wait_until(check, seconds, what, interval)
 
 
 def self_signed_cert(folder: Path) -> tuple[Path, Path]:
@@ -151,11 +140,7 @@ class Dovecot:
         if self.proc.poll() is not None:
             raise AssertionError(f"dovecot exited: {(self.base / 'stdout.log').read_text()[-2000:]} "
                                  f"{(self.base / 'dovecot.log').read_text()[-2000:] if (self.base / 'dovecot.log').exists() else ''}")
-        try:
-            socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
-            return True
-        except OSError:
-            return False
+        return port_open(self.port)
 
     def client(self):
         from imapclient import IMAPClient
@@ -186,13 +171,7 @@ class Dovecot:
                 "ALTFORMATS_MAIL_IMAP_PASSWORD": MAIL_PASSWORD, "ALTFORMATS_MAIL_IMAP_CAFILE": str(self.cert)}
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(10)
+        stop_group(self.proc)
         shutil.rmtree(self.base, ignore_errors=True)
 
 

@@ -1,0 +1,1 @@
+"""Helpers shared by the test areas (tests/service, tests/mail): ports, waiting, stopping processes."""
