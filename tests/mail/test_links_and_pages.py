@@ -62,3 +62,27 @@ def test_staff_see_the_request_log_and_the_queue_and_can_close_an_item(mail_env,
         token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
         assert client.post(f"/mail/{request_id}/close", data={"csrf_token": token}).status_code == 303
         assert "Nothing is waiting for staff" in client.get("/mail").text
+
+
+def test_our_download_link_quoted_back_after_it_expired_still_says_which_document(mail_env, dovecot, smtp_sink,
+                                                                                   monkeypatch):
+    eight_days_ago = int(time.time()) - 8 * 86400
+    job_id = _a_job_of("Housing Strategy 2022")  # a plain-text file made earlier; the link to it has expired
+    with monkeypatch.context() as m:
+        m.setattr(itsdangerous.timed.TimestampSigner, "get_timestamp", lambda self: eight_days_ago)
+        old_link = links.link_for("https://formats.council.example", job_id, 0)
+    raw = request(f"This link does not work any more: {old_link}\nCould I have it in large print instead?")
+    dovecot.append(raw)
+    intake_once()
+    [reply] = replies_to(smtp_sink, message_id_of(raw))
+    assert "Housing Strategy 2022" in reply.get_body(("plain",)).get_content()
+    assert sorted(p.get_filename().rsplit(".", 1)[1] for p in reply.iter_attachments()) == ["docx", "pdf"]
+
+
+def _a_job_of(title: str) -> int:
+    from workers import db
+    from workers.models import Document, DocumentVersion, Job
+
+    with db.session() as s:
+        return s.query(Job.id).join(DocumentVersion, Job.version_id == DocumentVersion.id) \
+            .join(Document, DocumentVersion.document_id == Document.id).filter(Document.title == title).first()[0]

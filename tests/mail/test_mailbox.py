@@ -132,3 +132,26 @@ def test_a_format_not_yet_made_is_made_now_by_the_worker_service_and_sent(mail_e
     [reply] = replies_to(smtp_sink, message_id_of(raw))
     names = [p.get_filename() for p in reply.iter_attachments()]
     assert any(n.endswith(".mp3") for n in names), names
+
+
+def _nested_mime(depth: int, text: str) -> bytes:
+    """A message with MIME parts nested `depth` deep: more than Python's email package can walk."""
+    head = (b"From: Deep <deep@example.org>\r\nTo: alternative.formats@council.example\r\nSubject: deep\r\n"
+            b"Message-ID: <deep-nesting@example.org>\r\nMIME-Version: 1.0\r\n")
+    opening = b"".join(f'Content-Type: multipart/mixed; boundary="b{i}"\r\n\r\n--b{i}\r\n'.encode()
+                       for i in range(depth))
+    closing = b"".join(f"--b{i}--\r\n".encode() for i in reversed(range(depth)))
+    return head + opening + b"Content-Type: text/plain\r\n\r\n" + text.encode() + b"\r\n" + closing
+
+
+def test_a_message_our_code_cannot_read_goes_to_staff_and_does_not_stop_the_intake(mail_env, dovecot, smtp_sink):
+    dovecot.append(_nested_mime(3000, "housing strategy in large print"))
+    after = request("Housing strategy in large print please")
+    dovecot.append(after)
+    intake_once()
+    assert len(replies_to(smtp_sink, message_id_of(after))) == 1
+    assert replies_to(smtp_sink, "<deep-nesting@example.org>") == []
+    assert all(HANDLED.encode() in f for f in dovecot.flags_by_message_id().values())
+    with db.session() as s:
+        [queued] = store.staff_queue(s)
+        assert queued.action == "fault" and "RecursionError" in queued.error

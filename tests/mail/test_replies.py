@@ -53,6 +53,43 @@ def test_every_kind_of_reply_passes_the_plain_english_readability_check(kind, tm
     assert result.error is None and result.failures == [], (render(kind, tmp_path), result.failures)
 
 
+def _every_branch(tmp_path) -> dict:
+    """A Decision for each path through reply.txt.j2: files attached, linked and not made, extra staff needs,
+    asking for the document, the format or both, hand-over, withdrawn and unknown documents."""
+    from workers.mail.decide import ASK, HANDOVER, NOT_AVAILABLE, SEND, Decision
+    from workers.mail.formats_wanted import FormatRequest
+
+    lp, audio = FormatRequest(("large-print",), ()), FormatRequest(("audio", "large-print"), ("braille", "cd"))
+    small = OutputFile(tmp_path / "a.docx", "Housing Strategy 2022, large print, DOCX file", 90_000)
+    big = OutputFile(tmp_path / "a.mp3", "Housing Strategy 2022, audio (MP3), MP3 file", 30_000_000, "https://x.example/mail/files/t")
+    return {
+        "send-attached": (Decision(SEND, "", (HOUSING,), lp), [small], [], []),
+        "send-linked-failed-and-staff": (Decision(SEND, "", (HOUSING, STRATEGY), audio), [small], [big],
+                                         ["Domestic Abuse Strategy 2020-2023, audio (MP3)"]),
+        "ask-document": (Decision(ASK, "", (), lp, missing=("document",)), [], [], []),
+        "ask-format": (Decision(ASK, "", (HOUSING,), missing=("format",)), [], [], []),
+        "ask-both": (Decision(ASK, "", missing=("document", "format")), [], [], []),
+        "handover": (Decision(HANDOVER, "", (HOUSING,), FormatRequest((), ("bsl", "translation", "post"))), [], [], []),
+        "handover-no-document": (Decision(HANDOVER, "", (), FormatRequest((), ("other-format",))), [], [], []),
+        "not-available-withdrawn": (Decision(NOT_AVAILABLE, "", (), lp, (OLD,)), [], [], []),
+        "not-available-unknown": (Decision(NOT_AVAILABLE, "", (), lp), [], [], []),
+    }
+
+
+@pytest.mark.parametrize("branch", ["send-attached", "send-linked-failed-and-staff", "ask-document", "ask-format",
+                                    "ask-both", "handover", "handover-no-document", "not-available-withdrawn",
+                                    "not-available-unknown"])
+def test_every_branch_of_the_reply_template_passes_the_plain_english_readability_check(branch, tmp_path):
+    decision, attached, linked, failed = _every_branch(tmp_path)[branch]
+    msg = parse_message(incoming("(any words)"))
+    text = reply_text(msg, decision, "AF-000042", SETTINGS, attached, linked, failed, [e.title for e in CATALOGUE[:2]])
+    path = tmp_path / f"{branch}.txt"
+    path.write_text(text, encoding="utf-8")
+    result = check_file(path, Config())
+    assert result.error is None and result.failures == [], (text, result.failures)
+    assert "{{" not in text and "{%" not in text
+
+
 def test_a_sensitive_document_gets_support_numbers_at_the_foot(tmp_path):
     assert "Samaritans 116 123" in render("send", tmp_path)
     assert "Samaritans" not in render("handover", tmp_path)  # the housing plan is not sensitive

@@ -10,7 +10,7 @@ from workers.mail.evaluate import evaluate
 HERE = Path(__file__).parent
 
 
-@pytest.mark.parametrize("folder", ["requests", "heldout", "heldout2"])
+@pytest.mark.parametrize("folder", ["requests", "heldout", "heldout2", "heldout3"])
 def test_each_request_corpus_has_its_documents_formats_and_decisions_understood(folder):
     results = evaluate(HERE / folder)
     assert len(results) >= 16

@@ -1,24 +1,28 @@
 """One incoming message's raw bytes -> understood, decided, answered (or handed to staff), and recorded once."""
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from .. import db
 from . import store
 from .classify import SPAM, classify
 from .config import MailSettings
 from .decide import SEND, decide
-from .links import link_for
+from .links import jobs_linked, link_for
 from .models import DONE, OPEN, MailRequest
-from .outputs import catalogue_entries, make_files, published_titles
+from .outputs import catalogue_entries, documents_of_jobs, make_files, published_titles
 from .parse import IncomingMessage, parse_message
-from .privacy import install
+from .privacy import install, redact
 from .reply import OUR_MARKER, OutputFile, build_reply, reply_text, split_by_budget
 from .send import SendError, send
 
 log = install()
 RATE_LIMITED = "rate-limited"
+FAULT = "fault"  # our code could not read it: staff queue, no reply
 
 
 @dataclass(frozen=True)
@@ -31,7 +35,38 @@ class Outcome:
 
 
 def handle(raw: bytes, settings: MailSettings) -> Outcome:
-    """Handle a message exactly once. SendError leaves it unhandled so the intake tries again later."""
+    """Handle a message exactly once. SendError leaves it unhandled so the intake tries again later.
+
+    A message that trips a fault in our own code (for example MIME nested thousands deep) goes to the
+    staff queue unanswered, so one bad message never stops the intake or comes back at every poll.
+    A job store that cannot be reached is not such a fault: it stops the intake with nothing marked.
+    """
+    try:
+        return _handle(raw, settings)
+    except (SendError, SQLAlchemyError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - recorded for staff, never lost
+        return _record_fault(raw, f"{type(exc).__name__}: {str(exc)[:300]}")
+
+
+def _record_fault(raw: bytes, error: str) -> Outcome:
+    key = "sha256:" + hashlib.sha256(raw).hexdigest()
+    try:
+        key = parse_message(raw).message_id
+    except Exception:  # noqa: BLE001 - the raw bytes' hash is the key then
+        pass
+    with db.session() as s:
+        row = store.begin(s, key)
+        if row.state != DONE:
+            row.action, row.staff_status = FAULT, OPEN
+            row.reason, row.error = "could not be read automatically", redact(error)
+            store.finish(s, row)
+        reference = row.reference
+    log.warning("message %s: could not be read automatically; passed to staff", reference)
+    return Outcome(key, FAULT, reference)
+
+
+def _handle(raw: bytes, settings: MailSettings) -> Outcome:
     msg = parse_message(raw)
     with db.session() as s:
         row = store.find(s, msg.message_id)
@@ -72,7 +107,8 @@ def _decide(session, msg: IncomingMessage, settings: MailSettings):
     by_id = {e.document_id: e for e in entries}
     thread_ids = store.thread_document_ids(session, [msg.in_reply_to, *reversed(msg.references)])
     verdict = classify(msg, settings.all_our_addresses, OUR_MARKER)
-    documents = tuple(by_id[i] for i in thread_ids or () if i in by_id)
+    documents = tuple(by_id[i] for i in thread_ids or () if i in by_id) or \
+        tuple(by_id[i] for i in documents_of_jobs(session, jobs_linked(msg.text)) if i in by_id)
     return decide(msg, verdict, entries, documents, in_our_thread=thread_ids is not None), entries
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from converter.errors import AltformatsError
 
 from .. import catalogue
-from ..models import DONE, PUBLISHED, WITHDRAWN, Document
+from ..models import DONE, PUBLISHED, WITHDRAWN, Document, DocumentVersion, Job
 from .find_documents import CatalogueEntry
 from .formats_wanted import AUTOMATIC
 from .reply import FAMILY_NAMES, OutputFile
@@ -28,6 +28,15 @@ def catalogue_entries(session: Session) -> list[CatalogueEntry]:
     rows = session.scalars(select(Document).where(Document.status.in_((PUBLISHED, WITHDRAWN)))
                            .order_by(Document.id))
     return [CatalogueEntry(str(d.id), d.title, tuple(d.aliases or ()), (), d.status == PUBLISHED) for d in rows]
+
+
+def documents_of_jobs(session: Session, job_ids: list[int]) -> list[str]:
+    """The catalogue ids of the documents these jobs made files of (for our download links quoted back to us)."""
+    if not job_ids:
+        return []
+    rows = session.execute(select(DocumentVersion.document_id).join(Job, Job.version_id == DocumentVersion.id)
+                           .where(Job.id.in_(job_ids)))
+    return list(dict.fromkeys(str(document_id) for (document_id,) in rows))
 
 
 def published_titles(entries: list[CatalogueEntry]) -> list[str]:
