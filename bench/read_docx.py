@@ -30,6 +30,7 @@ SHARED = Path(os.environ.get("ALTFORMATS_SHARED", ROOT.parent / "shared"))
 sys.path.insert(0, str(ROOT))
 
 from converter.errors import FileTooLargeError  # noqa: E402
+from timing import best_of  # noqa: E402
 from converter.pipeline import read_bytes  # noqa: E402
 from converter.readers import ReadOptions  # noqa: E402
 from converter.readers.docx import read  # noqa: E402
@@ -37,14 +38,6 @@ from converter.readers.docx import read  # noqa: E402
 CORPUS = SHARED / "corpus" / "documents" / "docx"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-
-def seconds(fn, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def python_docx_text(data: bytes) -> str:
@@ -74,12 +67,12 @@ def enlarged(path: Path, times: int) -> bytes:
 
 
 def bench(name: str, data: bytes) -> None:
-    read_s = seconds(lambda: read(data, ReadOptions(source_name=name)))
-    pydocx_s = seconds(lambda: python_docx_text(data))
+    read_s = best_of(lambda: read(data, ReadOptions(source_name=name)))
+    pydocx_s = best_of(lambda: python_docx_text(data))
     with tempfile.NamedTemporaryFile(suffix=".docx") as tmp:
         tmp.write(data)
         tmp.flush()
-        pandoc_s = seconds(lambda: subprocess.run(["pandoc", "-t", "plain", tmp.name], check=True,
+        pandoc_s = best_of(lambda: subprocess.run(["pandoc", "-t", "plain", tmp.name], check=True,
                                                   stdout=subprocess.DEVNULL), repeat=1)
     print(f"{name[:44]:44} {len(data) / 1024:8.0f} KB  read {read_s:6.3f}s  python-docx {pydocx_s:6.3f}s  "
           f"pandoc {pandoc_s:6.3f}s  read/python-docx {read_s / pydocx_s:5.2f}  read/pandoc {read_s / pandoc_s:5.2f}")

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("ALTFORMATS_SHARED", ROOT.parent / "shared"))
 sys.path.insert(0, str(ROOT))
 
+from timing import best_of  # noqa: E402
 from converter.pipeline import read_path  # noqa: E402
 from converter.profiles import LargePrintProfile, StandardPrintProfile, TextProfile  # noqa: E402
 from converter.writers import docx, html, pdf, text  # noqa: E402
@@ -32,14 +33,6 @@ CORPUS = SHARED / "corpus" / "documents"
 DEFAULT_FILES = [CORPUS / "docx/uk_green_party_soc_rulings_report.docx",
                  CORPUS / "pdf/very_large_us_irs_irm_2.3.59_400pp.pdf"]
 
-
-def best_of(fn, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def pandoc(page: bytes, to: str) -> None:
