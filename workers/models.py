@@ -31,6 +31,16 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class StaffSession(Base):
+    """A signed-in browser. The cookie carries a random token; only its SHA-256 is kept here.
+    Signing out deletes the row, so a copied or replayed cookie stops working at once."""
+    __tablename__ = "staff_sessions"
+    token_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
 class Document(Base):
     """A council document as residents know it: a title, other names, and versions."""
     __tablename__ = "documents"

@@ -1,19 +1,21 @@
-"""Passwords -> argon2 hashes; signed, expiring session cookies; CSRF tokens (signed double-submit)."""
+"""Passwords -> argon2 hashes; server-side sessions behind signed, expiring cookies; CSRF tokens (signed double-submit)."""
 from __future__ import annotations
 
 import base64
+import hashlib
 import hmac
 import secrets
+from datetime import datetime, timedelta, timezone
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import Request
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from .. import settings
-from ..models import User
+from ..models import StaffSession, User
 
 SESSION_COOKIE = "altformats_session"
 CSRF_COOKIE = "altformats_csrf"
@@ -55,11 +57,21 @@ def _serializer(salt: str) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(settings.get().secret_key, salt=salt)
 
 
-def session_cookie_value(user: User) -> str:
-    return _serializer("session").dumps({"uid": user.id, "n": secrets.token_hex(8)})
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def user_id_from(request: Request) -> int | None:
+def start_session(session: Session, user: User) -> str:
+    """A new server-side session for the user; returns the cookie value that names it."""
+    token = secrets.token_urlsafe(32)
+    minutes = settings.get().session_minutes
+    session.add(StaffSession(token_sha256=_token_hash(token), user_id=user.id,
+                             expires_at=datetime.now(timezone.utc) + timedelta(minutes=minutes)))
+    session.flush()
+    return _serializer("session").dumps({"sid": token})
+
+
+def _session_token(request: Request) -> str | None:
     raw = request.cookies.get(SESSION_COOKIE)
     if not raw:
         return None
@@ -67,7 +79,32 @@ def user_id_from(request: Request) -> int | None:
         data = _serializer("session").loads(raw, max_age=settings.get().session_minutes * 60)
     except (BadSignature, SignatureExpired):
         return None
-    return data.get("uid") if isinstance(data, dict) else None
+    token = data.get("sid") if isinstance(data, dict) else None
+    return token if isinstance(token, str) else None
+
+
+def user_id_from(request: Request, session: Session) -> int | None:
+    """The signed-in user's id, if the cookie names a session that has not ended or expired."""
+    token = _session_token(request)
+    if token is None:
+        return None
+    return session.scalar(select(StaffSession.user_id).where(
+        StaffSession.token_sha256 == _token_hash(token),
+        StaffSession.expires_at > datetime.now(timezone.utc)))
+
+
+def end_session(request: Request, session: Session) -> None:
+    """Sign-out: the session is deleted, so its cookie is refused even if it is sent again."""
+    token = _session_token(request)
+    if token is not None:
+        session.execute(delete(StaffSession).where(StaffSession.token_sha256 == _token_hash(token)))
+
+
+def remove_ended_sessions(session: Session, at: datetime | None = None) -> int:
+    """Delete expired sessions (the scheduled purge); how many."""
+    result = session.execute(delete(StaffSession).where(
+        StaffSession.expires_at <= (at or datetime.now(timezone.utc))))
+    return result.rowcount
 
 
 def basic_auth_user(request: Request, session: Session) -> User | None:

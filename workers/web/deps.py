@@ -23,7 +23,7 @@ def get_session() -> Iterator[Session]:
 
 
 def page_user(request: Request, session: Session = Depends(get_session)) -> User:
-    uid = auth.user_id_from(request)
+    uid = auth.user_id_from(request, session)
     user = session.get(User, uid) if uid else None
     if user is None:
         raise auth.NotSignedIn()
@@ -35,7 +35,7 @@ def api_user(request: Request, session: Session = Depends(get_session)) -> User:
     """Basic auth (scripts, the CLI) or the session cookie (the pages' own scripts, with a CSRF header)."""
     user = auth.basic_auth_user(request, session)
     if user is None:
-        uid = auth.user_id_from(request)
+        uid = auth.user_id_from(request, session)
         user = session.get(User, uid) if uid else None
         if user is not None and request.method not in ("GET", "HEAD", "OPTIONS"):
             auth.check_csrf(request, request.headers.get(auth.CSRF_HEADER))

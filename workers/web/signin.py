@@ -1,4 +1,4 @@
-"""Sign-in form -> a session cookie; sign-out clears it."""
+"""Sign-in form -> a server-side session and its cookie; sign-out ends the session on the server."""
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Form, Request
@@ -31,15 +31,19 @@ def sign_in(request: Request, username: str = Form(""), password: str = Form("")
             errors["password"] = "The username or password is not right"
         return render(request, "sign_in.html", status_code=400, title="Sign in", errors=errors,
                       username=username)
+    cookie = auth.start_session(session, user)
+    session.commit()  # before the browser follows the redirect with the new cookie
     response = RedirectResponse("/", status_code=303)
-    response.set_cookie(auth.SESSION_COOKIE, auth.session_cookie_value(user),
+    response.set_cookie(auth.SESSION_COOKIE, cookie,
                         **auth.cookie_options(settings.get().session_minutes * 60))
     return response
 
 
 @router.post("/sign-out")
-def sign_out(request: Request, csrf_token: str = Form("")):
+def sign_out(request: Request, csrf_token: str = Form(""), session: Session = Depends(get_session)):
     auth.check_csrf(request, csrf_token)
+    auth.end_session(request, session)
+    session.commit()
     response = RedirectResponse("/sign-in", status_code=303)
     response.delete_cookie(auth.SESSION_COOKIE, path="/")
     return response
