@@ -6,7 +6,7 @@ from celery.signals import worker_init, worker_process_init, worker_ready
 
 from . import settings
 
-app = Celery("altformats", include=["workers.tasks"])
+app = Celery("altformats", include=["workers.tasks", "workers.housekeeping"])
 
 
 def configure(celery: Celery = app) -> Celery:
@@ -24,8 +24,16 @@ def configure(celery: Celery = app) -> Celery:
         broker_transport_options={"visibility_timeout": s.visibility_timeout},
         worker_send_task_events=True,  # for Flower and `celery events`
         task_send_sent_event=True,
-        task_default_queue="altformats",
+        task_default_queue=s.queue,
         worker_hijack_root_logger=False,
+        # Run by `celery beat`: exactly one beat process per deployment (Procfile, docs/service.md).
+        beat_schedule={
+            "purge-expired-personal-data": {
+                "task": "altformats.purge_expired",
+                "schedule": s.housekeeping_seconds,
+                "options": {"expires": s.housekeeping_seconds},  # a missed run is not queued twice
+            },
+        },
     )
     return celery
 

@@ -41,6 +41,8 @@ class Settings:
     visibility_timeout: int
     secret_key: str
     cookie_secure: bool
+    queue: str
+    housekeeping_seconds: float
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -60,6 +62,8 @@ class Settings:
             visibility_timeout=_num("ALTFORMATS_VISIBILITY_TIMEOUT", 3600),
             secret_key=_secret_key(data_dir),
             cookie_secure=os.environ.get("ALTFORMATS_COOKIE_SECURE", "") in ("1", "true", "yes"),
+            queue=os.environ.get("ALTFORMATS_QUEUE") or "altformats",
+            housekeeping_seconds=_num("ALTFORMATS_HOUSEKEEPING_SECONDS", 3600.0),
         )
 
 
