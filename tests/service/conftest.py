@@ -3,48 +3,41 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
 import pytest
+
+from support.servers import free_port, stop_group, wait_until  # noqa: F401 (test modules import them from here)
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 PG_ADMIN_URL = os.environ.get("ALTFORMATS_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+@pytest.fixture(scope="session")
+def amqp_url():
+    """A real RabbitMQ broker: ALTFORMATS_TEST_AMQP_URL or 127.0.0.1:5672 if it answers, else a private node."""
+    from support.rabbitmq import broker
+
+    with broker() as url:
+        yield url
 
 
-def wait_until(check, seconds: float, what: str, interval: float = 0.1):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"gave up waiting for {what} after {seconds:g} s")
+@pytest.fixture
+def rabbitmq_service(tmp_path_factory, amqp_url):
+    """The service on RabbitMQ with SQLite, on a queue of its own (the broker may be shared); the queue
+    is deleted afterwards."""
+    import kombu
 
-
-def stop_group(proc: subprocess.Popen, sig=signal.SIGTERM, wait: float = 20) -> None:
-    if proc.poll() is None:
-        try:
-            os.killpg(proc.pid, sig)
-            proc.wait(wait)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            proc.wait(10)
+    queue = f"altformats-test-{uuid.uuid4().hex[:10]}"
+    service = _make_service(tmp_path_factory, amqp_url, None, queue=queue)
+    yield service
+    service.stop_workers()
+    with kombu.Connection(amqp_url) as conn:
+        kombu.Queue(queue, channel=conn.default_channel).delete()
 
 
 @pytest.fixture(scope="session")
@@ -133,7 +126,8 @@ class Service:
         log = open(self.data_dir / f"worker-{name}.log", "ab")
         proc = subprocess.Popen(
             [str(VENV_BIN / "celery"), "-A", "workers.celery_app", "worker", "-n", f"{name}@%h",
-             "--concurrency", str(concurrency), "--loglevel", "INFO", "-Q", "altformats",
+             "--concurrency", str(concurrency), "--loglevel", "INFO",
+             "-Q", self.env.get("ALTFORMATS_QUEUE", "altformats"),
              "--without-gossip", "--without-mingle"],
             cwd=ROOT, env={**os.environ, **self.env}, stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True)
@@ -152,12 +146,14 @@ class Service:
         self.workers.clear()
 
 
-def _make_service(tmp_path_factory, redis_port: int, redis_db: int, database_url: str | None) -> Service:
+def _make_service(tmp_path_factory, broker_url: str, database_url: str | None,
+                  queue: str = "altformats") -> Service:
     data_dir = tmp_path_factory.mktemp("service")
     env = {
         "ALTFORMATS_DATA_DIR": str(data_dir),
         "ALTFORMATS_DATABASE_URL": database_url or f"sqlite:///{data_dir / 'jobs.sqlite3'}",
-        "ALTFORMATS_BROKER_URL": f"redis://127.0.0.1:{redis_port}/{redis_db}",
+        "ALTFORMATS_BROKER_URL": broker_url,
+        "ALTFORMATS_QUEUE": queue,
         "ALTFORMATS_SECRET_KEY": uuid.uuid4().hex,
         "ALTFORMATS_VISIBILITY_TIMEOUT": "3600",
         "ALTFORMATS_UPLOAD_MAX_MB": "20",
@@ -172,32 +168,38 @@ def _make_service(tmp_path_factory, redis_port: int, redis_db: int, database_url
     return service
 
 
+def _running_service(tmp_path_factory, redis_port: int, redis_db: int, database_url: str | None):
+    """A configured service for a whole test session; its workers are stopped at the end."""
+    service = _make_service(tmp_path_factory, f"redis://127.0.0.1:{redis_port}/{redis_db}", database_url)
+    yield service
+    service.stop_workers()
+
+
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def any_store(request, tmp_path_factory, redis_port):
     """The service with each job store in turn: SQLite, then PostgreSQL."""
     url = request.getfixturevalue("postgres_url") if request.param == "postgresql" else None
-    service = _make_service(tmp_path_factory, redis_port, 1 if url else 0, url)
-    yield service
-    service.stop_workers()
-
-
-@pytest.fixture
-def store_service(any_store):
-    any_store.activate()
-    return any_store
+    yield from _running_service(tmp_path_factory, redis_port, 1 if url else 0, url)
 
 
 @pytest.fixture(scope="session")
 def sqlite_store(tmp_path_factory, redis_port):
-    service = _make_service(tmp_path_factory, redis_port, 2, None)
-    yield service
-    service.stop_workers()
+    yield from _running_service(tmp_path_factory, redis_port, 2, None)
+
+
+def _activated(service: "Service") -> "Service":
+    service.activate()
+    return service
+
+
+@pytest.fixture
+def store_service(any_store):
+    return _activated(any_store)
 
 
 @pytest.fixture
 def service(sqlite_store):
-    sqlite_store.activate()
-    return sqlite_store
+    return _activated(sqlite_store)
 
 
 def make_docx(path: Path, title: str, paragraphs: int = 3) -> Path:
