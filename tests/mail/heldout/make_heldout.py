@@ -7,13 +7,15 @@ how the rules do on phrasing they were not tuned to. Names and addresses are inv
 """
 from __future__ import annotations
 
-import csv
+import sys
 from datetime import datetime, timedelta, timezone
-from email.message import EmailMessage
-from email.utils import format_datetime
 from pathlib import Path
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parent))
+from corpus_build import (Case, gmail_forward, gmail_quote, in_thread, mark_automatic,  # noqa: E402
+                          new_message, outlook_quote, replace_header, set_html, write_corpus)
+
 COUNCIL = "accessible.formats@somecouncil.gov.uk"
 OUR_REPLY = "<reply-0042@somecouncil.gov.uk>"
 START = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
@@ -124,80 +126,61 @@ CASES = [
 ]
 
 
-def _headers(msg: EmailMessage, n: int, slug: str, subject: str) -> None:
-    msg["From"] = f"Resident {n} <person{n:03d}@example.net>"
-    msg["To"] = COUNCIL
-    msg["Subject"] = subject
-    msg["Date"] = format_datetime(START + timedelta(minutes=7 * n))
-    msg["Message-ID"] = f"<heldout-{n:03d}.{slug}@example.net>"
-
-
 def _html(text: str) -> str:
     lines = "<br>".join(text.splitlines())
     return f'<html><body><div dir="ltr">{lines}</div></body></html>'
 
 
 def _outlook_quote(text: str) -> str:
-    return ("\n\nFrom: Accessible Formats <" + COUNCIL + ">\nSent: 02 March 2026 09:00\nTo: Resident\n"
-            "Subject: Your request for a document\n\n" + text)
+    return "\n\n" + outlook_quote(f"Accessible Formats <{COUNCIL}>", "02 March 2026 09:00",
+                                   "Your request for a document", text, to="Resident")
 
 
 def build(n: int, slug: str, subject: str, body: str, kind: str) -> bytes:
-    msg = EmailMessage()
-    _headers(msg, n, slug, subject)
+    msg = new_message(sender=f"Resident {n} <person{n:03d}@example.net>", to=COUNCIL, subject=subject,
+                      date=START + timedelta(minutes=7 * n), message_id=f"<heldout-{n:03d}.{slug}@example.net>")
     if kind == "html":
-        msg.set_content(_html(body), subtype="html")
+        set_html(msg, _html(body))
     elif kind == "outlook-html":
         quoted = _outlook_quote("Dear resident, please see our consultation report attached.")
-        msg.set_content(_html(body + quoted).replace("<br>From:", "<br><hr>From:"), subtype="html")
+        set_html(msg, _html(body + quoted).replace("<br>From:", "<br><hr>From:"))
     elif kind == "forward":
-        inner = ("---------- Forwarded message ---------\nFrom: Jo Bloggs <jo.bloggs@example.com>\n"
-                 "Date: Mon, 2 Mar 2026 at 10:11\nSubject: request\nTo: <info@somecouncil.gov.uk>\n\n"
-                 "Hello, I would like the adult safeguarding annual report in braille please. Jo")
+        inner = gmail_forward("Jo Bloggs <jo.bloggs@example.com>", "request",
+                              "Hello, I would like the adult safeguarding annual report in braille please. Jo",
+                              date="Mon, 2 Mar 2026 at 10:11", to="<info@somecouncil.gov.uk>")
         msg.set_content(body + "\n\n" + inner)
     elif kind == "gmail-thread":
-        msg["In-Reply-To"] = OUR_REPLY
-        msg["References"] = OUR_REPLY
-        quoted = "\n".join("> " + line for line in OUR_EARLIER_TEXT.splitlines())
-        msg.set_content(body + "\n\nOn Mon, 2 Mar 2026 at 09:00, Accessible Formats <" + COUNCIL + "> wrote:\n" + quoted)
+        in_thread(msg, OUR_REPLY, OUR_REPLY)
+        msg.set_content(body + "\n\n" + gmail_quote(f"On Mon, 2 Mar 2026 at 09:00, Accessible Formats <{COUNCIL}> wrote:",
+                                                    OUR_EARLIER_TEXT))
     elif kind == "outlook-thread":
-        msg["References"] = OUR_REPLY
+        in_thread(msg, None, OUR_REPLY)
         msg.set_content(body + "\n\n________________________________" + _outlook_quote(OUR_EARLIER_TEXT))
     elif kind == "cp1252":
         msg.set_content(body, charset="windows-1252", cte="quoted-printable")
     elif kind == "base64":
         msg.set_content(body, charset="utf-8", cte="base64")
-    elif kind == "ooo":
-        msg.set_content(body)
     elif kind == "autoreply":
-        msg["Auto-Submitted"] = "auto-replied"
+        mark_automatic(msg, "auto-replied")
         msg.set_content(body)
     elif kind == "bounce":
-        del msg["From"]
-        msg["From"] = "Mail Delivery Subsystem <MAILER-DAEMON@mail.example.net>"
+        replace_header(msg, "From", "Mail Delivery Subsystem <MAILER-DAEMON@mail.example.net>")
         msg.set_content(body)
     elif kind == "list":
-        msg["List-Unsubscribe"] = "<mailto:leave@news.example.net>"
-        msg["Precedence"] = "bulk"
+        mark_automatic(msg, "newsletter")
         msg.set_content(body)
     elif kind == "sig":
         msg.set_content(body + "\n\n-- \nChris Patel\nLarge Print Ltd, Unit 4, Easy Read Business Park\n"
                         "Sent from Outlook for iOS\nThis email and any attachments are confidential.")
-    else:
+    else:  # plain, ooo
         msg.set_content(body)
     return msg.as_bytes()
 
 
 def main() -> None:
-    rows = []
-    for n, (slug, subject, body, kind, docs, formats, decision) in enumerate(CASES, start=1):
-        name = f"{n:03d}-{slug}.eml"
-        (HERE / name).write_bytes(build(n, slug, subject, body, kind))
-        rows.append((name, docs, formats, decision))
-    with open(HERE / "expected.tsv", "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        writer.writerow(("file", "documents", "formats", "decision"))
-        writer.writerows(rows)
+    written = write_corpus(HERE, (Case(f"{n:03d}-{slug}.eml", build(n, slug, subject, body, kind), docs, formats, decision)
+                                  for n, (slug, subject, body, kind, docs, formats, decision) in enumerate(CASES, 1)))
+    print(f"wrote {written} messages to {HERE}")
 
 
 if __name__ == "__main__":

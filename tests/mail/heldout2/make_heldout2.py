@@ -1,17 +1,17 @@
 """Build the second held-out corpus: written after the first round of fixes, run once before any change.
 
 Run: .venv/bin/python tests/mail/heldout2/make_heldout2.py
-Same layout as tests/mail/heldout (its build() is reused); a different catalogue and new phrasing.
+Same layout as tests/mail/heldout (its build() and tests/mail/corpus_build.py are reused); a different catalogue and new phrasing.
 """
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-sys.path.insert(0, str(HERE.parent / "heldout"))
-from make_heldout import build  # noqa: E402
+sys.path[:0] = [str(HERE.parent), str(HERE.parent / "heldout")]
+import make_heldout  # noqa: E402
+from corpus_build import Case, gmail_forward, write_corpus  # noqa: E402
 
 CASES = [
     ("parking-larger-text", "parking", "Hiya, any chance of the parking strategy with larger text? Ta", "plain",
@@ -46,22 +46,16 @@ CASES = [
 
 
 def main() -> None:
-    import make_heldout
-
     make_heldout.COUNCIL = "formats@othercouncil.gov.uk"
-    rows = []
+    written = []
     for n, (slug, subject, body, kind, docs, formats, decision) in enumerate(CASES, start=101):
-        name = f"{n:03d}-{slug}.eml"
         if kind == "forward-audio":
-            body += ("\n\n---------- Forwarded message ---------\nFrom: A Resident <resident@example.com>\n"
-                     "Subject: parking\n\nHello, can I have the parking strategy as an audio file? Thanks")
+            body += "\n\n" + gmail_forward("A Resident <resident@example.com>", "parking",
+                                            "Hello, can I have the parking strategy as an audio file? Thanks")
             kind = "plain"
-        (HERE / name).write_bytes(build(n, slug, subject, body, kind))
-        rows.append((name, docs, formats, decision))
-    with open(HERE / "expected.tsv", "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        writer.writerow(("file", "documents", "formats", "decision"))
-        writer.writerows(rows)
+        written.append(Case(f"{n:03d}-{slug}.eml", make_heldout.build(n, slug, subject, body, kind), docs, formats,
+                            decision))
+    print(f"wrote {write_corpus(HERE, written)} messages to {HERE}")
 
 
 if __name__ == "__main__":

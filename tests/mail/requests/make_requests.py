@@ -6,13 +6,15 @@ The messages are written by the project; names and addresses are invented.
 """
 from __future__ import annotations
 
-import csv
-from email.message import EmailMessage
-from email.utils import format_datetime
-from datetime import datetime, timezone, timedelta
+import sys
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parent))
+from corpus_build import (Case, gmail_forward, gmail_quote, in_thread, mark_automatic,  # noqa: E402
+                          new_message, outlook_quote, replace_header, set_html, write_corpus)
+
 COUNCIL = "alternative.formats@council.example"
 
 # (slug, subject, body, kind, expected documents, expected formats, expected decision)
@@ -112,60 +114,42 @@ CASES = [
 ]
 
 
-def _message(i: int, case) -> EmailMessage:
+def _message(i: int, case) -> bytes:
     slug, subject, body, kind, *_ = case
-    msg = EmailMessage()
-    sender = f"resident{i:03d}@example.org"
-    msg["From"] = f"Resident {i} <{sender}>"
-    msg["To"] = COUNCIL
-    msg["Subject"] = subject
-    msg["Date"] = format_datetime(datetime(2026, 5, 4, 9, 0, tzinfo=timezone.utc) + timedelta(minutes=i))
-    msg["Message-ID"] = f"<request-{i:03d}.{slug}@example.org>"
+    msg = new_message(sender=f"Resident {i} <resident{i:03d}@example.org>", to=COUNCIL, subject=subject,
+                      date=datetime(2026, 5, 4, 9, 0, tzinfo=timezone.utc) + timedelta(minutes=i),
+                      message_id=f"<request-{i:03d}.{slug}@example.org>")
     if kind == "html":
-        msg.set_content(f"<html><body>{body}</body></html>", subtype="html")
+        set_html(msg, f"<html><body>{body}</body></html>")
     elif kind == "forward":
-        msg.set_content(body + "\n\n---------- Forwarded message ---------\nFrom: Kent County Council <news@council.example>\n"
-                        "Subject: Domestic Abuse Strategy\n\nThe Kent and Medway Domestic Abuse Strategy is now published. "
-                        "If you need it in another format, email us.\n")
+        msg.set_content(body + "\n\n" + gmail_forward(
+            "Kent County Council <news@council.example>", "Domestic Abuse Strategy",
+            "The Kent and Medway Domestic Abuse Strategy is now published. If you need it in another format, email us.\n"))
     elif kind == "thread":
-        msg["In-Reply-To"] = "<reply-0001@council.example>"
-        msg["References"] = "<request-000.first@example.org> <reply-0001@council.example>"
-        msg.set_content(body + "\n\nOn 4 May 2026, Alternative Formats wrote:\n> Which format would you like?\n")
+        in_thread(msg, "<reply-0001@council.example>", "<request-000.first@example.org> <reply-0001@council.example>")
+        msg.set_content(body + "\n\n" + gmail_quote("On 4 May 2026, Alternative Formats wrote:",
+                                                    "Which format would you like?") + "\n")
     elif kind == "latin1":
         msg.set_content(body, charset="iso-8859-1", cte="quoted-printable")
     elif kind == "outlook":
-        msg.set_content(body + "\n\n________________________________\nFrom: Alternative Formats <" + COUNCIL + ">\n"
-                        "Sent: 04 May 2026 09:00\nSubject: Strategy\n\nWe can send large print, audio or easy read.\n")
+        msg.set_content(body + "\n\n________________________________\n" + outlook_quote(
+            f"Alternative Formats <{COUNCIL}>", "04 May 2026 09:00", "Strategy",
+            "We can send large print, audio or easy read.\n"))
     elif kind == "phone":
         msg.set_content(body + "\n\nSent from my iPhone\n")
     else:
         msg.set_content(body)
-    if kind == "auto":
-        msg["Auto-Submitted"] = "auto-replied"
-    elif kind == "list":
-        msg["List-Id"] = "<news.council.example>"
-        msg["List-Unsubscribe"] = "<mailto:leave@council.example>"
-    elif kind == "bulk":
-        msg["Precedence"] = "bulk"
+    if kind in ("auto", "list", "bulk"):
+        mark_automatic(msg, {"auto": "auto-replied"}.get(kind, kind))
     elif kind == "daemon":
-        del msg["From"]
-        msg["From"] = "Mail Delivery System <MAILER-DAEMON@mx.example.org>"
-    return msg
+        replace_header(msg, "From", "Mail Delivery System <MAILER-DAEMON@mx.example.org>")
+    return bytes(msg)
 
 
 def main() -> None:
-    for old in HERE.glob("*.eml"):
-        old.unlink()
-    rows = []
-    for i, case in enumerate(CASES, start=1):
-        name = f"{i:03d}-{case[0]}.eml"
-        (HERE / name).write_bytes(bytes(_message(i, case)))
-        rows.append((name, case[4], case[5], case[6]))
-    with open(HERE / "expected.tsv", "w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        writer.writerow(("file", "documents", "formats", "decision"))
-        writer.writerows(rows)
-    print(f"wrote {len(rows)} messages to {HERE}")
+    written = write_corpus(HERE, (Case(f"{i:03d}-{case[0]}.eml", _message(i, case), *case[4:7])
+                                  for i, case in enumerate(CASES, start=1)))
+    print(f"wrote {written} messages to {HERE}")
 
 
 if __name__ == "__main__":
