@@ -23,3 +23,11 @@ def test_thanks_alone_in_our_thread_is_not_answered_but_a_new_ask_is():
 
     assert is_only_thanks("Thank you so much, that's perfect!") and is_only_thanks("Thanks!\nMary") and is_only_thanks("ta")
     assert not is_only_thanks("Thanks, can I also have it as audio?")
+
+
+def test_the_fourth_held_out_set_stays_at_least_at_its_first_run():
+    """heldout4 was run once after the issue-7 fixes (12/17 all three right) and is not tuned on; its misses are
+    listed in docs/email.md. This only stops it getting worse."""
+    results = evaluate(HERE / "heldout4")
+    assert len(results) == 17
+    assert sum(all(r.fields_ok) for r in results) >= 12, [(r.file, r.actual) for r in results if not all(r.fields_ok)]
