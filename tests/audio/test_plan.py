@@ -4,7 +4,7 @@ from __future__ import annotations
 from converter.model import Document, Metadata
 from converter.transforms.speech import prepare
 from converter.writers.audio.assemble import file_title, section_file_name
-from converter.writers.audio.plan import introduction_section, plan_sections, running_time_words
+from converter.writers.audio.plan import introduction_section, plan_recording, plan_sections, running_time_words
 from converter.writers.audio.synthesis import SpeechSection
 
 from .documents import heading, numbered_sections, para, support_strategy
@@ -24,9 +24,10 @@ def test_each_section_starts_by_speaking_its_title_then_a_pause():
     assert section.text.startswith("Getting help.\n\nYou can get help in several ways.")
 
 
-def test_title_heading_with_no_text_of_its_own_is_spoken_before_the_first_section():
-    first = plan_sections(support_strategy())[0]
-    assert first.text.startswith("Domestic Abuse Strategy 2024 to 2027.\n\nForeword.\n\n")
+def test_title_heading_is_front_matter_spoken_in_the_introduction_not_the_first_section():
+    plan = plan_recording(support_strategy())
+    assert plan.front_matter == "Domestic Abuse Strategy 2024 to 2027."
+    assert plan.sections[0].text.startswith("Foreword.\n\n")
 
 
 def test_plan_is_the_same_for_a_plain_or_an_already_prepared_document():
@@ -34,10 +35,21 @@ def test_plan_is_the_same_for_a_plain_or_an_already_prepared_document():
     assert plan_sections(doc) == plan_sections(prepare(doc).value)
 
 
-def test_text_before_the_first_heading_becomes_an_opening_section():
+def test_short_text_before_the_first_heading_is_spoken_in_the_introduction():
     doc = Document(Metadata(title="Notice"), (para("Please read this first."), heading(1, "Details"),
                                               para("The office is closed.")))
-    assert [(s.index, s.title) for s in plan_sections(doc)] == [(1, "Opening"), (2, "Details")]
+    plan = plan_recording(doc)
+    assert [(s.index, s.title) for s in plan.sections] == [(1, "Details")]
+    intro = introduction_section(doc, plan.sections, total_seconds=60)
+    assert "Please read this first." in intro.text.split("\n\n")
+
+
+def test_long_text_before_the_first_heading_stays_an_opening_section():
+    preface = " ".join(["This preface explains the plan in some detail."] * 40)  # 320 words
+    doc = Document(Metadata(title="Notice"), (para(preface), heading(1, "Details"), para("The office is closed.")))
+    plan = plan_recording(doc)
+    assert plan.front_matter == ""
+    assert [(s.index, s.title) for s in plan.sections] == [(1, "Opening"), (2, "Details")]
 
 
 def test_document_without_headings_is_one_section_named_after_the_document():
@@ -51,7 +63,7 @@ def test_introduction_gives_title_organisation_summary_running_time_and_sections
     intro = introduction_section(doc, planned, total_seconds=754)
     assert intro.index == 0 and intro.title == "Introduction"
     assert intro.text.split("\n\n") == [
-        "Domestic Abuse Strategy.",
+        "Domestic Abuse Strategy 2024 to 2027.",  # the title heading says more than the metadata title
         "Produced by Kent County Council.",
         "Everyone in Kent deserves to feel safe at home.",
         "This recording lasts about 13 minutes. It has 4 sections, each one a chapter:",
@@ -66,7 +78,7 @@ def test_running_time_is_spoken_in_hours_and_minutes():
 
 def test_section_files_are_named_with_a_two_digit_number_and_a_safe_title():
     assert section_file_name(SpeechSection(3, "Our priorities", "x")) == "03 Our priorities.mp3"
-    assert section_file_name(SpeechSection(12, 'Q&A: "who/what?"', "x")) == "12 Q&A who what.mp3"
+    assert section_file_name(SpeechSection(12, 'Q&A: "who/what?"', "x")) == "12 Q&A - who what.mp3"
     assert len(file_title("A very long heading " * 10)) <= 60
 
 

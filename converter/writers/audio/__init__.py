@@ -1,7 +1,7 @@
 """A document prepared for speech becomes spoken MP3s: one per section, a chaptered whole, a playlist.
 
 The per-section API, for callers that fan out (the Celery worker):
-  plan_sections(doc, profile) -> list[SpeechSection]
+  plan_sections(doc, profile) -> list[SpeechSection]   (the front matter goes to the introduction)
   synthesise_section(section, profile) -> bytes        (verified WAV; child process; one retry)
   assemble(doc, sections_audio, profile) -> dict[str, bytes]
 write() runs the same three steps here, synthesising sections in parallel.
@@ -14,7 +14,7 @@ from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from ...model import Document
 from ...result import MessageLog, Result
 from .assemble import assemble, encode_section, section_file_name
-from .plan import plan_sections
+from .plan import RecordingPlan, plan_recording, plan_sections
 from .synthesis import SpeechSection, installed_voices, synthesise_audio, synthesise_section
 
 SYNTHESIS_SHARE = 0.9  # of the progress bar: speaking and encoding the sections
@@ -72,5 +72,6 @@ def write(doc: Document, profile, *, progress=None) -> Result[dict[str, bytes]]:
     return log.result(files)
 
 
-__all__ = ["write", "plan_sections", "synthesise_section", "assemble", "encode_section", "SpeechSection",
+__all__ = ["write", "plan_sections", "plan_recording", "RecordingPlan",
+           "synthesise_section", "assemble", "encode_section", "SpeechSection",
            "installed_voices", "section_file_name", "synthesise_all"]

@@ -1,7 +1,6 @@
 """Checked section audio becomes the output files: section MP3s, a chaptered whole, a playlist."""
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
@@ -9,26 +8,13 @@ from ...errors import OutputError
 from ...model import Document
 from .chapters import add_chapters, chapters_for
 from .mp3 import ENGINE_SAMPLE_RATE, base_tags, encode_mp3_in_child, mp3_seconds, silence, with_tags
-from .plan import introduction_section, organisation, plan_sections
+from .names import file_title, section_file_name, unique_names
+from .plan import introduction_section, organisation, plan_recording
 from .playlist import m3u
 from .synthesis import SpeechSection, synthesise_audio
 from .wav_check import BadAudio, CheckedAudio, check_wav
 
 GAP_SECONDS = 1.0  # silence at the end of each section (and so between chapters)
-UNSAFE_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
-TITLE_MAX_CHARS = 60
-
-
-def file_title(title: str) -> str:
-    """A title safe as a file name on Windows, macOS and Linux."""
-    cleaned = re.sub(r"\s+", " ", UNSAFE_IN_FILE_NAMES.sub(" ", title)).strip(" .")
-    if len(cleaned) > TITLE_MAX_CHARS:
-        cleaned = cleaned[:TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(" .,;-")
-    return cleaned or "Untitled"
-
-
-def section_file_name(section: SpeechSection) -> str:
-    return f"{section.index:02d} {file_title(section.title)}.mp3"
 
 
 def _as_checked(section: SpeechSection, wav: bytes | CheckedAudio, profile) -> CheckedAudio:
@@ -64,11 +50,13 @@ def assemble(doc: Document, sections_audio, profile, *, introduction_audio=None,
     synthesised here unless given. `encoded` may hold MP3s already made by
     encode_section() for some indexes; the rest are encoded here, in parallel.
     """
-    planned = plan_sections(doc, profile)
+    plan = plan_recording(doc, profile)
+    planned = plan.sections
     audio = [_as_checked(s, a, profile) for s, a in zip(planned, _ordered_audio(planned, sections_audio))]
     body_seconds = sum(a.seconds for a in audio) + GAP_SECONDS * len(audio)
-    draft = introduction_section(doc, planned, body_seconds, profile)
-    intro = introduction_section(doc, planned, body_seconds + draft.words / profile.rate_wpm * 60, profile)
+    draft = introduction_section(doc, planned, body_seconds, profile, plan.front_matter)
+    intro = introduction_section(doc, planned, body_seconds + draft.words / profile.rate_wpm * 60, profile,
+                                 plan.front_matter)
     intro_audio = (_as_checked(intro, introduction_audio, profile) if introduction_audio is not None
                    else synthesise_audio(intro, profile))
     parts = [intro] + planned
@@ -98,14 +86,15 @@ def build_files(doc: Document, parts: list[SpeechSection], mp3s: list[bytes], pr
     files: dict[str, bytes] = {}
     playlist = []
     durations = [mp3_seconds(mp3) for mp3 in mp3s]
-    for part, mp3, seconds in zip(parts, mp3s, durations):
-        name = section_file_name(part)
+    whole_name = file_title(title)
+    *section_names, whole_mp3, whole_m3u = unique_names(
+        [section_file_name(p) for p in parts] + [f"{whole_name}.mp3", f"{whole_name}.m3u"])
+    for part, mp3, seconds, name in zip(parts, mp3s, durations, section_names):
         tags = base_tags(part.title, artist, title, profile, track=f"{part.index + 1}/{len(parts)}")
         files[name] = with_tags(mp3, tags)
         playlist.append((name, part.title, seconds))
     chapters = chapters_for([p.title for p in parts], durations)
     whole_tags = add_chapters(base_tags(title, artist, title, profile), chapters, f"{title}: sections")
-    whole_name = file_title(title)
-    files[f"{whole_name}.mp3"] = with_tags(b"".join(mp3s), whole_tags)
-    files[f"{whole_name}.m3u"] = m3u(title, playlist)
+    files[whole_mp3] = with_tags(b"".join(mp3s), whole_tags)
+    files[whole_m3u] = m3u(title, playlist)
     return files
