@@ -237,15 +237,17 @@ def add_staff(username: str = "staff", password: str = STAFF_PASSWORD) -> str:
 
 @pytest.fixture
 def live_web(service):
-    """`altformats serve` on a free loopback port, with one worker; yields the base URL."""
+    """`altformats serve` on a free loopback port, with one worker and email requests configured;
+    yields the base URL."""
     import httpx
 
     add_staff()
     service.start_worker("web")
     port = free_port()
     log = open(service.data_dir / "web.log", "ab")
+    mail = {"ALTFORMATS_MAIL_FROM_ADDRESS": "alternative.formats@council.example"}  # email requests on
     proc = subprocess.Popen([str(VENV_BIN / "altformats"), "serve", "--port", str(port), "--no-upgrade"],
-                            cwd=ROOT, env={**os.environ, **service.env}, stdout=log,
+                            cwd=ROOT, env={**os.environ, **service.env, **mail}, stdout=log,
                             stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
 

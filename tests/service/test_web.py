@@ -1,6 +1,7 @@
 """The staff web app in process: sign-in, CSRF, sessions, uploads checked by content and size, error pages."""
 from __future__ import annotations
 
+import os
 import re
 import time
 
@@ -165,3 +166,21 @@ def test_an_approved_easy_read_draft_is_rendered_without_the_draft_label(client,
     assert "Bin collection days" in text and "not yet approved" not in text
     with db.session() as s:
         assert s.get(Job, draft_job.id).state == "done"
+
+
+def test_the_menu_links_email_requests_only_when_mail_is_configured(client, monkeypatch):
+    for key in [k for k in os.environ if k.startswith("ALTFORMATS_MAIL_")]:
+        monkeypatch.delenv(key)
+    sign_in(client)
+    assert 'href="/mail"' not in client.get("/").text
+    monkeypatch.setenv("ALTFORMATS_MAIL_IMAP_HOST", "imap.council.example")
+    assert '<a class="govuk-link" href="/mail">Email requests</a>' in client.get("/").text
+
+
+def test_pages_have_no_inline_scripts_or_styles(client):
+    """The CSP allows neither; every script is a file served by this service."""
+    sign_in(client)
+    for path in ("/", "/documents/new", "/sign-in", "/api/docs", "/no-such-page"):
+        html = client.get(path).text
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), path
+        assert "<style" not in html and " style=" not in html, path

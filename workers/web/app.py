@@ -23,6 +23,23 @@ log = logging.getLogger("altformats.web")
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.globals["generator"] = provenance.generator_string()
 
+# Every page works under this policy: scripts, styles, fonts and images only from this service,
+# no inline script or style, no framing. The browser test fails on any violation it reports.
+CONTENT_SECURITY_POLICY = "; ".join((
+    "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self'", "font-src 'self'",
+    "connect-src 'self'", "manifest-src 'self'", "form-action 'self'", "frame-ancestors 'none'",
+    "base-uri 'none'"))
+# Files that are the same for everyone may be cached; everything else (pages, the API, downloads) is not.
+PUBLIC_PREFIXES = ("/static/", "/assets/", "/app-static/")
+
+
+def mail_configured() -> bool:
+    """Email intake is set up on this service (any ALTFORMATS_MAIL_* setting, or a mail config file)."""
+    return any(value for key, value in os.environ.items() if key.startswith("ALTFORMATS_MAIL_"))
+
+
+templates.env.globals["mail_configured"] = mail_configured
+
 
 def frontend_dir() -> Path:
     """GOV.UK Frontend's dist/govuk folder, installed from npm by scripts/setup."""
@@ -101,9 +118,11 @@ def install_error_pages(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def server_error(request: Request, exc: Exception):
         log.exception("unhandled error on %s", request.url.path)
-        return error_response(request, 500, "Sorry, there is a problem with the service",
-                              "Something went wrong on our side. Your file and jobs are safe.",
-                              "Try again later. If it keeps happening, tell the service team.")
+        response = error_response(request, 500, "Sorry, there is a problem with the service",
+                                  "Something went wrong on our side. Your file and jobs are safe.",
+                                  "Try again later. If it keeps happening, tell the service team.")
+        add_security_headers(request.url.path, response)  # this handler runs outside the middleware
+        return response
 
 
 def install_middleware(app: FastAPI) -> None:
@@ -112,34 +131,48 @@ def install_middleware(app: FastAPI) -> None:
         limit = int(settings.get().upload_max_mb * 1024 * 1024) + 64 * 1024
         declared = request.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > limit:
-            return error_response(request, 413, _TITLES[413],
-                                  f"Files up to {settings.get().upload_max_mb:g} MB can be uploaded.",
-                                  "Compress the pictures in the document or split it.")
+            too_large = error_response(request, 413, _TITLES[413],
+                                       f"Files up to {settings.get().upload_max_mb:g} MB can be uploaded.",
+                                       "Compress the pictures in the document or split it.")
+            add_security_headers(request.url.path, too_large)
+            return too_large
         response = await call_next(request)
         if getattr(request.state, "csrf_new", False):
             response.set_cookie(auth.CSRF_COOKIE, auth.csrf_cookie_value(request.state.csrf_token),
                                 **auth.cookie_options())
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
+        add_security_headers(request.url.path, response)
         return response
 
 
+def add_security_headers(path: str, response) -> None:
+    """CSP, no sniffing, no framing, no referrer (signed download links must not leak), no caching
+    of anything personal: signed-in pages, API answers and downloads."""
+    headers = response.headers
+    headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["X-Frame-Options"] = "DENY"
+    headers["Referrer-Policy"] = "no-referrer"
+    if not path.startswith(PUBLIC_PREFIXES):
+        headers["Cache-Control"] = "no-store"
+
+
 def create_app() -> FastAPI:
-    from . import api, pages, signin
+    from . import api, api_docs, pages, signin
 
     app = FastAPI(title="altformats", version=provenance.version(),
                   description="Accessible alternative formats of council documents: submit a document, "
                   "follow its conversion jobs, download the outputs, manage the catalogue.",
-                  docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json")
+                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     dist = frontend_dir()
     app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
     app.mount("/static", StaticFiles(directory=dist), name="static")
+    app.mount("/app-static", StaticFiles(directory=HERE / "static"), name="app-static")
     install_middleware(app)
     install_error_pages(app)
     app.include_router(signin.router)
     app.include_router(pages.router)
     app.include_router(api.router)
+    app.include_router(api_docs.router)
     from . import mail_links, mail_pages  # email requests: download links and staff pages (workers/mail/)
 
     app.include_router(mail_links.router)
