@@ -7,7 +7,8 @@ import pytest
 
 from converter.dump import dump
 from converter.errors import NoTextError, PasswordRequiredError
-from converter.model import Heading, ListBlock, PageMarker, Paragraph, block_text
+from converter.model import (Heading, Image, Link, ListBlock, NoteRef, PageMarker, Paragraph, Table, block_text,
+                             inline_text)
 from converter.readers import ReadOptions
 from converter.readers.pdf import read
 
@@ -20,7 +21,8 @@ def read_fixture(name: str, password: str | None = None):
 
 @pytest.mark.parametrize("name", ["headings_untagged", "headings_tagged", "lists", "columns",
                                   "hyphenation", "running_furniture", "headings_role_mapped",
-                                  "outline_headings", "page_labels"])
+                                  "outline_headings", "page_labels", "tables_tagged", "figures_tagged",
+                                  "links_untagged", "notes_tagged"])
 def test_fixture_reads_to_its_golden_model(name, golden):
     golden.compare(f"readers/pdf/{name}.txt", dump(read_fixture(f"{name}.pdf").value))
 
@@ -125,3 +127,67 @@ def test_a_wrong_password_is_a_clear_error():
 def test_owner_password_only_pdf_reads_normally():
     doc = read_fixture("encrypted_owner_only.pdf").value
     assert any(isinstance(b, Heading) for b in doc.blocks)
+
+
+def test_tagged_table_becomes_a_table_with_header_row_and_spans_in_its_place():
+    doc = read_fixture("tables_tagged.pdf").value
+    kinds = [type(b).__name__ for b in doc.blocks if not isinstance(b, PageMarker)]
+    assert kinds == ["Paragraph", "Table", "Paragraph"]
+    table = doc.blocks[2]
+    assert inline_text(table.caption) == "Library opening hours"
+    head, first, second, third = table.rows
+    assert head.header and [(c.colspan, c.header) for c in head.cells] == [(1, True), (2, True)]
+    assert not first.header and first.cells[0].rowspan == 2 and block_text(first.cells[0].blocks[0]) == "Central"
+    assert [block_text(b) for b in second.cells[1].blocks] == ["9am to 1pm", "Closed for lunch"]
+    link = third.cells[2].blocks[0].inlines[1]
+    assert isinstance(link, Link) and link.url == "https://www.example.org/northgate"
+
+
+def test_table_cell_text_is_not_also_read_as_paragraphs():
+    doc = read_fixture("tables_tagged.pdf").value
+    paragraphs = " ".join(block_text(b) for b in doc.blocks if isinstance(b, Paragraph))
+    assert "Central" not in paragraphs and "Monday" not in paragraphs and "Hours" not in paragraphs
+
+
+def test_tagged_figures_become_images_with_alt_text_and_picture_in_reading_order():
+    result = read_fixture("figures_tagged.pdf")
+    blocks = [b for b in result.value.blocks if not isinstance(b, PageMarker)]
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Image", "Paragraph", "Image", "Paragraph"]
+    described, undescribed = blocks[1], blocks[3]
+    assert described.alt == "A red rectangle" and described.mime == "image/png"
+    from PIL import Image as PILImage
+    import io
+    assert PILImage.open(io.BytesIO(described.data)).getpixel((5, 5))[:3] == (200, 30, 30)
+    assert undescribed.alt == "" and undescribed.data  # no invented description
+    assert any("no alt text" in m.text for m in result.warnings)
+
+
+def test_link_annotations_become_links_on_the_words_they_cover_in_untagged_pdfs():
+    doc = read_fixture("links_untagged.pdf").value
+    links = [(inline_text(n.children), n.url) for b in doc.blocks if isinstance(b, Paragraph)
+             for n in b.inlines if isinstance(n, Link)]
+    assert links == [("our website", "https://www.example.org/bins"),
+                     ("waste@example.org", "mailto:waste@example.org"),
+                     ("household waste and recycling collection policy page", "https://www.example.org/policy")]
+    assert block_text(doc.blocks[1]) == "Report a missed bin on our website within two days."
+
+
+def test_tagged_notes_become_footnotes_and_endnotes_referenced_from_the_text():
+    doc = read_fixture("notes_tagged.pdf").value
+    refs = [n.note_id for b in doc.blocks if isinstance(b, Paragraph) for n in b.inlines if isinstance(n, NoteRef)]
+    assert refs == ["1", "2", "i"]
+    assert [(n.note_id, n.kind, block_text(n.blocks[0])) for n in doc.notes] == [
+        ("1", "footnote", "Figures from the 2021 census."), ("2", "footnote", "Unaudited."),
+        ("i", "endnote", "See the annual report.")]
+    body = " ".join(block_text(b) for b in doc.blocks)
+    assert "census" not in body and "annual report" not in body
+
+
+def test_sample_strategy_pdf_has_its_tables_chart_and_footnotes():
+    path = FIXTURES.parent.parent.parent / "samples" / "kent-and-medway-domestic-abuse-strategy.pdf"
+    doc = read(path.read_bytes(), ReadOptions(source_name=path.name)).value
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    images = [b for b in doc.blocks if isinstance(b, Image)]
+    assert len(tables) == 4 and all(t.rows[0].header for t in tables)
+    assert len(images) == 2 and images[0].alt.startswith("Bar chart.") and images[0].data
+    assert len(doc.notes) == 6 and doc.notes[0].kind == "footnote"

@@ -5,7 +5,8 @@ sits one line-space below (the document's usual line spacing, measured), and doe
 start with a list marker. Vertical gaps larger than usual end a paragraph. At a page
 or column change the paragraph continues only when the text flows: the previous line
 has no closing punctuation and the next starts in lower case. List items continue over
-lines indented past their marker.
+lines indented past their marker. Placed tables and figures (place.py) end the paragraph
+before them and pass through as items of their own.
 """
 from __future__ import annotations
 
@@ -43,6 +44,7 @@ def line_spacing(pages: list[list[Line]]) -> float:
     """The usual distance between baselines, as a multiple of the type size."""
     ratios: Counter[float] = Counter()
     for lines in pages:
+        lines = [line for line in lines if isinstance(line, Line)]
         for above, below in zip(lines, lines[1:]):
             dy = above.y - below.y
             if abs(above.size - below.size) < 0.5 and 0.8 * above.size < dy < 3 * above.size:
@@ -104,7 +106,7 @@ def continues(draft: Draft, line: Line, spacing: float, titles: frozenset = froz
 
 def assemble(pages: list[list[Line]], labels: list[str], page_refs: list[int | None],
              titles: frozenset = frozenset()) -> list:
-    """[Draft | PageMarker, ...] in document order."""
+    """[Draft | PageMarker | Placed, ...] in document order."""
     spacing = line_spacing(pages)
     out: list = []
     draft: Draft | None = None
@@ -116,6 +118,15 @@ def assemble(pages: list[list[Line]], labels: list[str], page_refs: list[int | N
         else:
             pending_marker = marker
         for line in lines:
+            if not isinstance(line, Line):  # a placed table or figure
+                if draft is not None:
+                    out.append(draft)
+                    draft = None
+                if pending_marker is not None:
+                    out.append(pending_marker)
+                    pending_marker = None
+                out.append(line)
+                continue
             if draft is not None and continues(draft, line, spacing, titles):
                 draft.lines.append(line)
             else:

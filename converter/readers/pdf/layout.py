@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .links import LinkArea, split_by_links
 
 try:  # pypdf's own font metrics give real text widths for column detection
     from pypdf.generic._font import Font as _PypdfFont
@@ -36,6 +38,7 @@ class Line:
     page: int  # physical page index, from 0
     mcid: int | None = None
     artifact: bool = False
+    links: list = field(default_factory=list)  # [(text, target, text before, offset)]: links.py
 
     @property
     def words(self) -> int:
@@ -51,6 +54,7 @@ class _Run:
     width: float
     bold: bool
     mark: object
+    link: tuple | None = None  # target of the link annotation over it (links.py)
 
 
 class FontInfo:
@@ -119,9 +123,11 @@ def _text_width(text: str, widths: dict[str, float], default: float, size: float
 class _PageCollector:
     """Visitors for one page: gathers runs with their marked-content tag."""
 
-    def __init__(self, fonts: FontInfo) -> None:
+    def __init__(self, fonts: FontInfo, areas: list[LinkArea] | None = None) -> None:
         self.fonts = fonts
+        self.areas = areas or []
         self.runs: list[_Run] = []
+        self.draws: list[tuple[str, list[float], object]] = []  # (XObject name, matrix, mark) per Do
         self.marks: list[object] = []  # stack: MCID int, ARTIFACT, or None
         self.pending: object = ...  # mark of the first text op since the last run
         self.char_spacing = 0.0  # Tc and Tw, in unscaled text space units
@@ -157,6 +163,8 @@ class _PageCollector:
             self.marks.append(ARTIFACT if operands and operands[0] == "/Artifact" else None)
         elif operator == b"EMC" and self.marks:
             self.marks.pop()
+        elif operator == b"Do" and operands:
+            self.draws.append((str(operands[0]), [float(v) for v in cm], self.current_mark()))
 
     def on_text(self, text, cm, tm, font_dict, font_size) -> None:
         mark, self.pending = (None if self.pending is ... else self.pending), ...
@@ -179,7 +187,13 @@ class _PageCollector:
         width = _text_width(body, widths, default, abs(font_size) * scale)
         width += (self.char_spacing * len(body) + self.word_spacing * body.count(" ")) * scale
         x += _text_width(" " * leading, widths, default, size)
-        self.runs.append(_Run(body, x, y, size, width, bold, mark))
+        run = _Run(body, x, y, size, width, bold, mark)
+        if not self.areas:
+            self.runs.append(run)
+            return
+        measure = lambda part: _text_width(part, widths, default, abs(font_size) * scale)  # noqa: E731
+        for start, piece, target in split_by_links(body, x, y, size, width, measure, self.areas):
+            self.runs.append(_Run(piece, start, y, size, measure(piece), bold, mark, target))
 
 
 def _joins_line(line: Line, run: _Run) -> bool:
@@ -192,11 +206,30 @@ def _joins_line(line: Line, run: _Run) -> bool:
     return -1.0 * run.size <= gap <= 2.5 * max(line.size, run.size)
 
 
-def _lines_from_runs(runs: list[_Run], page: int) -> list[Line]:
+def _note_link(line: Line, run: _Run, joiner: str) -> None:
+    """Record the words of a linked run on its line (text, target, up to 15 characters before
+    it for finding it again in the paragraph), continuing the link of the run before."""
+    if run.link is None:
+        return
+    text = run.text.translate(LIGATURES)
+    start = len(line.text) - len(text)
+    if line.links and line.links[-1][1] == run.link and line.links[-1][3] == start - len(joiner) \
+            - len(line.links[-1][0]):
+        piece, target, before, begin = line.links[-1]
+        line.links[-1] = (piece + joiner + text, target, before, begin)
+    else:
+        line.links.append((text, run.link, line.text[max(0, start - 15):start], start))
+
+
+def _lines_from_runs(runs: list[_Run], page: int, owners: dict | None = None) -> list[Line]:
+    """Runs -> lines; runs of different owners (table cells, notes: tagged.py) never share a line."""
     lines: list[Line] = []
     joins: list[tuple[Line, int]] = []  # where a ligature was joined to the word before it
+    owners = owners or {}
     for run in runs:
         line = lines[-1] if lines else None
+        if line is not None and owners and owners.get(line.mcid) is not owners.get(run.mark):
+            line = None
         if line is not None and _joins_line(line, run):
             gap = run.x - line.x1
             ligature = run.text[:1] in LIGATURE_CHARS and line.text[-1:].isalpha()
@@ -207,6 +240,7 @@ def _lines_from_runs(runs: list[_Run], page: int) -> list[Line]:
             if ligature:
                 joins.append((line, len(line.text) + len(joiner)))
             line.text += joiner + run.text.translate(LIGATURES)
+            _note_link(line, run, joiner)
             line.x1 = max(line.x1, run.x + run.width)
             line.bold = line.bold and run.bold
             line.size = max(line.size, run.size) if len(run.text) > 2 else line.size
@@ -215,6 +249,7 @@ def _lines_from_runs(runs: list[_Run], page: int) -> list[Line]:
             continue
         lines.append(Line(run.text.translate(LIGATURES), run.x, run.x + run.width, run.y, run.size, run.bold, page,
                           run.mark if isinstance(run.mark, int) else None, run.mark == ARTIFACT))
+        _note_link(lines[-1], run, "")
     for line, offset in reversed(joins):
         line.text = _split_wrong_ligature_join(line.text, offset)
     return lines
@@ -238,11 +273,17 @@ def _split_wrong_ligature_join(text: str, offset: int) -> str:
     return text
 
 
-def page_lines(page, page_index: int, fonts: FontInfo) -> list[Line]:
-    """Text lines of one page in content-stream order."""
-    collector = _PageCollector(fonts)
+def page_lines(page, page_index: int, fonts: FontInfo, *, owners: dict | None = None,
+               areas: list[LinkArea] | None = None, draws: list | None = None) -> list[Line]:
+    """Text lines of one page in content-stream order.
+
+    owners: {MCID: owner} of tagged tables, figures and notes on the page; areas: its link
+    annotations; draws: filled with (XObject name, matrix, mark) for each image drawn."""
+    collector = _PageCollector(fonts, areas)
     page.extract_text(visitor_operand_before=collector.before_operator, visitor_text=collector.on_text)
-    return attach_markers(_lines_from_runs(collector.runs, page_index))
+    if draws is not None:
+        draws.extend(collector.draws)
+    return attach_markers(_lines_from_runs(collector.runs, page_index, owners))
 
 
 _LONE_MARKER = re.compile(r"^(?:[\u2022\u25aa\u25e6\u25cf\u25cb\u25a0\u25a1\u2023\u2043\u2013\u2014\-\*\u00b7"

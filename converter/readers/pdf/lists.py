@@ -51,6 +51,7 @@ class ItemDraft:
     marker: Marker
     x: float
     text: str
+    inlines: tuple | None = None  # the text with its links, when it has any
 
 
 def build_lists(items: list[ItemDraft]) -> ListBlock:
@@ -66,7 +67,7 @@ def build_lists(items: list[ItemDraft]) -> ListBlock:
             top.items[-1][1].append(nested)
             stack.append(nested)
             top = nested
-        top.items.append((item.text, []))
+        top.items.append((item.inlines or (Text(item.text),), []))
     return root.block()
 
 
@@ -74,10 +75,10 @@ class _Level:
     def __init__(self, x: float, marker: Marker) -> None:
         self.x = x
         self.marker = marker
-        self.items: list[tuple[str, list["_Level"]]] = []
+        self.items: list[tuple[tuple, list["_Level"]]] = []
 
     def block(self) -> ListBlock:
         items = tuple(
-            ListItem((Paragraph((Text(text),)),) + tuple(child.block() for child in children))
-            for text, children in self.items)
+            ListItem((Paragraph(inlines),) + tuple(child.block() for child in children))
+            for inlines, children in self.items)
         return ListBlock(self.marker.ordered, items, self.marker.value if self.marker.ordered else 1)
