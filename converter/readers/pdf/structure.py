@@ -128,17 +128,23 @@ def keys_under(element: Element) -> list[Key]:
 
 
 def heading_marks(top: Element | None) -> dict[Key, int]:
-    """{(page object number, MCID): heading level} for every heading in the tree."""
+    """{(page object number, MCID): heading level} for every heading in the tree
+    (one pass: a hostile chain of nested headings costs no more than its size)."""
     if top is None:
         return {}
     found: dict[Key, int] = {}
-    for element, above in elements(top):
+    stack = [(top, None, 0)]  # (element, heading level around it, Sect depth)
+    while stack:
+        element, level, depth = stack.pop()
+        if element.role == "Sect":
+            depth += 1
         if element.role in HEADING_LEVELS:
             level = HEADING_LEVELS[element.role]
         elif element.role == "H":
-            level = max(1, min(6, sum(1 for role in above if role == "Sect")))
-        else:
-            continue
-        for key in keys_under(element):
-            found[key] = level  # an inner heading wins over the one around it
+            level = max(1, min(6, depth))
+        for kid in element.kids:
+            if isinstance(kid, Element):
+                stack.append((kid, level, depth))
+            elif level:
+                found[kid] = level
     return found
