@@ -113,8 +113,10 @@ def test_hard_word_is_bold_then_explained_in_the_next_line_and_listed_in_hard_wo
 
 
 def test_bullet_list_items_each_become_a_line():
-    doc = easy(heading(1, "What is domestic abuse"), bullets("Physical abuse", "Money abuse", "Threats"))
-    assert {"Physical abuse.", "Money abuse.", "Threats."} <= set(lines_of(doc))
+    doc = easy(heading(1, "What is domestic abuse"), para("Abuse can be:"),
+               bullets("Physical abuse", "Money abuse", "Threats"))
+    assert {"Abuse can be physical abuse.", "Abuse can be money abuse.", "Abuse can be threats."} <= set(
+        lines_of(doc))
 
 
 def test_methodology_and_governance_keep_only_their_two_best_sentences():

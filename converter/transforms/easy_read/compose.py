@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import jinja2
 
 from ... import provenance
 from ...model import Document, Heading, Paragraph, inline_text, walk
 from .acronyms import learn_acronyms
+from .grammar import BOLD_ONLY, has_finite_verb, is_label
 from .hard_words import HardWords
+from .lists import joined_with_lead
 from .pictures import ATTRIBUTION, TEMPLATES
-from .protect import contacts_in
+from .protect import Protected, contacts_in
 from .rewrite import Rules, rewrite_heading, rewrite_text
 from .select import LINES_FOR_KIND, Passage, SourceSection, keep_best, select
 
@@ -45,12 +47,45 @@ def _all_text(doc: Document) -> list[str]:
     return [inline_text(b.inlines) for b in walk(doc.blocks) if isinstance(b, (Heading, Paragraph))]
 
 
-def _passage_lines(passage: Passage, rules: Rules) -> list[str]:
+def _is_whole(line: str) -> bool:
+    """A line worth printing: a sentence (it has a finite verb) or a label (a sub-heading, a contact line)."""
+    return is_label(line) or has_finite_verb(line)
+
+
+def _passage_lines(passage: Passage, text: str, rules: Rules) -> list[str]:
     if passage.role == "subheading":
         heading = rewrite_heading(passage.text, rules, plain=True)
         if len(heading.split()) <= rules.max_words:
             return [f"**{heading}**"]
-    return rewrite_text(passage.text, rules)
+    return rewrite_text(text, rules, keep=_is_whole)
+
+
+def _whole_lines(text: str, rules: Rules) -> bool:
+    """A trial rewrite (nothing remembered): does every line of the text read as a sentence?"""
+    trial = replace(rules, said_in_full=set(rules.said_in_full))
+    return all(_is_whole(line) for line in rewrite_text(text, trial, explain=False))
+
+
+def _text_to_rewrite(passage: Passage, rules: Rules) -> tuple[str, bool]:
+    """A list item that is not a sentence is made one with its list's lead-in, when that reads whole;
+    and whether the lead-in's own line can go (the item says it)."""
+    if passage.role != "item" or not passage.lead or _whole_lines(passage.text, rules):
+        return passage.text, False
+    joined = joined_with_lead(passage.text, passage.lead)
+    if joined and _whole_lines(joined[0], rules):
+        return joined
+    return passage.text, False
+
+
+def _opens_no_list(passage: Passage, listed: set[str]) -> bool:
+    """'We will know we are succeeding when:' with none of its list kept says nothing on its own."""
+    return passage.text.rstrip().endswith(":") and passage.text not in listed
+
+
+def _without_empty_subheadings(lines: list[str]) -> list[str]:
+    """A bold sub-heading with no line under it (every line left out) goes too."""
+    return [line for i, line in enumerate(lines)
+            if not BOLD_ONLY.match(line) or (i + 1 < len(lines) and not BOLD_ONLY.match(lines[i + 1]))]
 
 
 def _contact_passages(chosen: list[SourceSection]) -> tuple[list[Passage], list[Passage]]:
@@ -79,16 +114,18 @@ def compose(doc: Document, max_words: int, max_lines_words: int, max_rows: int) 
     for _attempt in range(8):
         rules = Rules(max_lines_words, learned, HardWords.with_glossary(glossary))
         composed = Composed()
-        composed.support_lines = [line for p in support for line in rewrite_text(p.text, rules)]
+        composed.support_lines = [line for p in support for line in rewrite_text(p.text, rules, keep=_is_whole)]
         for section in chosen:
             if section.kind in ("back", "glossary", "support", "contact", "cover"):
                 continue
             limit = max(1, round(LINES_FOR_KIND.get(section.kind, 5) * share))
             lines = _section_lines(section, limit, rules, support + contact)
+            title = _heading(section.title, rules)
+            if section.passages and not any(not line.startswith("**") for line in lines):
+                lines = [topic_line(title, rules)]
             if lines:
-                composed.sections.append({"title": _heading(section.title, rules),
-                                          "kind": section.kind, "lines": lines})
-        composed.contact_lines = [line for p in contact for line in rewrite_text(p.text, rules)]
+                composed.sections.append({"title": title, "kind": section.kind, "lines": lines})
+        composed.contact_lines = [line for p in contact for line in rewrite_text(p.text, rules, keep=_is_whole)]
         composed.hard_word_lines = rules.hard_words.glossary_lines()
         if composed.words() <= max_words and composed.rows() <= max_rows:
             return composed
@@ -98,13 +135,29 @@ def compose(doc: Document, max_words: int, max_lines_words: int, max_rows: int) 
 
 def _section_lines(section: SourceSection, limit: int, rules: Rules, elsewhere: list[Passage]) -> list[str]:
     """The section's best passages as lines; when every chosen passage was left out (no whole
-    sentence could be made of it), the next best are tried, so a section never goes missing."""
+    sentence could be made of it), the next best are tried, so a section never goes missing.
+    A list's lead-in line goes when its items were made sentences with it (they say it already)."""
     for extra in (0, 2, 4, 8):
         kept = [p for p in keep_best(section, limit + extra) if p.role != "contact" or p not in elsewhere]
-        lines = [line for p in kept for line in _passage_lines(p, rules)]
+        texts = {p.order: _text_to_rewrite(p, rules) for p in kept}
+        said = {p.lead for p in kept if texts[p.order][1]}
+        listed = {p.lead for p in kept if p.role == "item"}
+        lines = [line for p in kept if not (p.role == "text" and (p.text in said or _opens_no_list(p, listed)))
+                 for line in _passage_lines(p, texts[p.order][0], rules)]
+        lines = _without_empty_subheadings(lines)
         if any(not line.startswith("**") for line in lines):
             return lines
     return lines
+
+
+def topic_line(title: str, rules: Rules) -> str:
+    """The line a section gets when none of its sentences could be made whole: what it is about,
+    so the section stays for staff to fill in ('This part is about a national housing fund.')."""
+    topic = rewrite_heading(short_title(title, rules.max_words - 4), rules, plain=True)
+    first = topic.split()[0] if topic.split() else ""
+    if not (len(first) > 1 and first.isupper()) and not Protected().hide_names(topic).startswith("⟦"):  # not 'UK', 'Kent and Medway'
+        topic = topic[:1].lower() + topic[1:]
+    return f"This part is about {topic}."
 
 
 def _short_meaning(meaning: str, max_words: int) -> str:

@@ -49,6 +49,7 @@ PRONOUNS = {"i", "we", "you", "they", "who", "people", "partners", "services", "
 SUBJECTS = {"he", "she", "it", "this", "that", "these", "those", "we", "they", "you", "i", "who"}
 BOLD_ONLY = re.compile(r"^\*\*[^*]+\*\*[.:]?$")
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
+TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*|,")
 
 
 def _stems(word: str) -> set[str]:
@@ -63,8 +64,8 @@ def _stems(word: str) -> set[str]:
 
 def _is_inflected_verb(word: str, before: str | None) -> bool:
     """'helps', 'includes', 'agreed' after a subject (not after 'the', 'of', 'with' ...)."""
-    if not word.endswith(("s", "d")) or before is None or before in DETERMINERS:
-        return False
+    if not word.endswith(("s", "d")) or before is None or before in DETERMINERS or before.endswith("ed"):
+        return False  # not 'complicated needs'
     return bool((_stems(word) - {word}) & VERBS)
 
 
@@ -83,16 +84,27 @@ def is_label(line: str) -> bool:
 SUBORDINATE = {"when", "if", "that", "because", "while", "whilst", "although", "unless", "until", "whether",
                "through", "with", "from", "to", "and", "or", "which", "whose", "is", "are", "was", "were", "can",
                "will", "may", "must", "should", "could", "would", "has", "have", "had", "does", "how", "what",
-               "where", "why", "for", "in", "on", "at", "by", "without", "as", "than", "but"}
+               "where", "why", "for", "in", "on", "at", "by", "without", "as", "than", "but", "of", "cannot",
+               "can't", "won't"}
 DANGLING = {"the", "a", "an", "and", "or", "of", "to", "by", "for", "with", "that", "their", "our", "its", "in",
-            "towards", "between", "from", "into", "about", "across", "through", "as", "at", "on", "than", "during"}
+            "towards", "between", "from", "into", "about", "across", "through", "as", "at", "on", "than", "during",
+            "is", "are", "was", "were", "be", "been", "will", "can", "must", "should", "would", "could", "has"}
+PLURAL_SUBJECTS = {"they", "we", "i"}  # never objects (unlike "you": "close to you hurts")
+PLURAL_VERBS = {"are", "were", "have", "do"}
+RELATIVES = {"who", "which"}  # a verb after these is in a clause about a noun, not the line's own verb
 
 
 def _incomplete(words: list[str], line: str) -> bool:
     """'When children may be hurt.', 'Is to stop it.', 'Make sure that people.', '... standards and.'"""
-    if words[0] in SUBORDINATE and "," not in line and not line.rstrip().endswith("?"):
-        return True
+    if words[0] in SUBORDINATE and not line.rstrip().endswith("?"):
+        main = line.split(",", 1)[1].split() if "," in line else []
+        if not main or main[0].lower() in ("and", "or", "but"):
+            return True  # 'When children may be hurt.', 'To be told, and to have a worker.'
+    if words[0] == "that" and len(words) > 1 and words[1] not in AUXILIARIES and not is_verb(words[1]):
+        return True  # 'That anyone hurt by it, it gets help.' (but 'That means ...', 'That includes ...')
     if words[-1] in DANGLING and not line.rstrip().endswith(":"):
+        return True
+    if _disagrees(words):
         return True
     for joint in ("that", "sure"):  # 'Make sure that people.', 'Make sure the police.'
         if joint not in words[1:]:
@@ -104,20 +116,41 @@ def _incomplete(words: list[str], line: str) -> bool:
     return False
 
 
+def _disagrees(words: list[str]) -> bool:
+    """'They stays with them.', 'This groups are not reached.': a subject and verb that do not agree
+    (what a split leaves when it repairs a clause with the wrong pronoun)."""
+    for first, second in zip(words, words[1:]):
+        if first in PLURAL_SUBJECTS and second.endswith("s") and second not in AUXILIARIES and (
+                (_stems(second) - {second}) & VERBS):
+            return True
+    return (len(words) > 2 and words[0] in ("this", "that") and words[1].endswith("s")
+            and words[1] not in AUXILIARIES and words[2] in PLURAL_VERBS)
+
+
 def has_finite_verb(line: str) -> bool:
     """True when the line reads as a sentence: a finite or modal verb, or an imperative first word,
     and it does not open with 'when', 'that', 'is' ... or end on 'and', 'the' ... (a cut-off clause)."""
     words = [w.lower().replace("’", "'") for w in WORD.findall(line.replace("**", ""))]
     if not words or _incomplete(words, line):
         return False
-    return _has_verb(words)
+    tokens = [w.lower().replace("’", "'") for w in TOKEN.findall(line.replace("**", ""))]  # commas kept
+    if tokens[1:2] == [","]:
+        return _has_verb(tokens[2:], imperative=False)  # 'Threats, blame and ...' is a list, not an order
+    return _has_verb(tokens)
 
 
-def _has_verb(words: list[str]) -> bool:
-    if words[0] in VERBS or (words[0] in ("please", "do", "don't") and len(words) > 1):
-        return True  # 'Make sure ...', 'Call 999.'
+def _has_verb(words: list[str], imperative: bool = True) -> bool:
+    if not words:
+        return False
+    if imperative and (words[0] in VERBS and words[1:2] != ["for"]) or (words[0] in ("please", "do", "don't") and len(words) > 1):
+        return True  # 'Make sure ...', 'Call 999.'; not 'Help for older people.'
     for index, word in enumerate(words):
+        if word == ",":
+            continue
         before = next((w for w in reversed(words[:index]) if w not in ADVERBS), None)
+        before = None if before == "," else before  # after a comma: no subject ("threats, blame")
+        if before in RELATIVES and index > 1:
+            continue  # 'checking who uses services': 'uses' belongs to 'who'
         if word in AUXILIARIES or (before and word in IRREGULAR_PAST - DETERMINERS and before not in DETERMINERS):
             return True
         plural = before is not None and before.endswith("s") and before not in DETERMINERS and not is_verb(before)
@@ -134,6 +167,8 @@ def fragments(lines: list[str]) -> list[str]:
 
 
 
+PREPOSITIONS = {"in", "on", "at", "over", "for", "after", "before", "during", "within", "across", "from",
+                "by", "through", "without", "with", "under", "often", "sometimes", "also", "then"}
 
 
 def supply_subject(part: str) -> str:
@@ -145,8 +180,12 @@ def supply_subject(part: str) -> str:
         before = tokens[index - 1].lower().strip(",;:") if index else None
         if word.endswith("s") and (_stems(word) - {word}) & VERBS and before not in DETERMINERS | PRONOUNS:
             lead = tokens[:index]
+            if lead and lead[0].lower() not in PREPOSITIONS:
+                return part  # only after a phrase like 'in the worst cases', not 'people with complicated'
             lead = lead[:-1] + [lead[-1].rstrip(",") + ","] if lead else lead  # 'In the worst cases, it ends'
             fixed = " ".join(lead + ["it"] + tokens[index:])
             return fixed if has_finite_verb(fixed) else part
     return part
+
+
 __all__ = ["has_finite_verb", "fragments", "is_label", "supply_subject"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .acronyms import write_out_acronyms
 from .hard_words import HardWords
@@ -91,8 +92,10 @@ def clean_markup(text: str) -> str:
     return re.sub(r"\s+", " ", MARKUP.sub(" ", text)).strip()
 
 
-def rewrite_text(text: str, rules: Rules, *, explain: bool = True) -> list[str]:
-    """One source paragraph, list item or table row -> short easy-read lines."""
+def rewrite_text(text: str, rules: Rules, *, explain: bool = True,
+                 keep: Callable[[str], bool] | None = None) -> list[str]:
+    """One source paragraph, list item or table row -> short easy-read lines.
+    keep(line), when given, leaves out the lines it refuses before any hard word in them is explained."""
     protected = Protected()
     hidden = protected.hide_figures(protected.hide_contacts(remove_asides(clean_markup(text))))
     hidden = write_out_acronyms(hidden, rules.acronyms)
@@ -107,6 +110,8 @@ def rewrite_text(text: str, rules: Rules, *, explain: bool = True) -> list[str]:
         explanations = []
         for line in short_lines(sentence, rules.max_words, count, lambda s: has_contact(protected.show(s)),
                                 rules.aim_words):
+            if keep is not None and not keep(protected.show(line)):
+                continue
             line, meaning = rules.hard_words.explain(line) if explain else (line, None)
             lines.append(line)
             explanations += [meaning] if meaning else []

@@ -51,6 +51,8 @@ class Passage:
     order: int
     role: str = "text"  # "text", "item", "subheading", "contact"
     level: int = 0  # heading level, for sub-headings
+    lead: str = ""  # for a list item: the words that open its list ("The abuse can include:")
+    plainness: float = 0.0  # added to the score when ranking: plainer passages win
 
 
 @dataclass
@@ -96,17 +98,25 @@ def _score(text: str, role: str, first: bool) -> float:
     score -= 5.0 if ABOUT_THE_DOCUMENT.search(text) and role != "subheading" else 0.0
     score -= max(0, len(text.split()) - 30) / 5
     score -= 4.0 if role != "subheading" and text.rstrip().endswith(":") else 0.0
-    score -= 10.0 * _long_word_share(text) if role not in ("subheading", "contact") else 0.0
     return score
 
 
-LONG_WORD = re.compile(r"\b[a-z]*(?:[aeiouy]+[^aeiouy\W]+){3,}[a-z]*\b", re.IGNORECASE)  # 3+ vowel groups
+def _plainness(text: str, role: str) -> float:
+    """Points for short everyday words (off for long ones): it ranks passages, it never rules one out."""
+    if role in ("subheading", "contact"):
+        return 0.0
+    return -PLAIN_WEIGHT * (_syllables_per_word(text) - PLAIN_SYLLABLES)
 
 
-def _long_word_share(text: str) -> float:
-    """The share of words with three or more vowel groups: plainer passages win a close call."""
-    words = text.split()
-    return len(LONG_WORD.findall(text)) / len(words) if words else 0.0
+PLAIN_WEIGHT = 60.0  # points off per syllable a word above PLAIN_SYLLABLES (points on below it)
+PLAIN_SYLLABLES = 1.4  # syllables per word of plain English (the easy read's reading age 9 needs about this)
+
+
+def _syllables_per_word(text: str) -> float:
+    """Syllables per word, counted as the readability scorer counts them: plainer passages win."""
+    from ...readability.scores import count_sentence
+    counts = count_sentence(text)
+    return counts.syllables / counts.words if counts.words else PLAIN_SYLLABLES
 
 
 def _passages_of_block(block, out: list[Passage], sub_level: int) -> None:
@@ -114,7 +124,7 @@ def _passages_of_block(block, out: list[Passage], sub_level: int) -> None:
         text = text.strip()
         if text:
             role = "contact" if has_contact(text) and role != "subheading" else role
-            out.append(Passage(text, _score(text, role, first), len(out), role))
+            out.append(Passage(text, _score(text, role, first), len(out), role, plainness=_plainness(text, role)))
 
     if isinstance(block, Heading):
         add(inline_text(block.inlines), "subheading")
@@ -129,9 +139,12 @@ def _passages_of_block(block, out: list[Passage], sub_level: int) -> None:
         for index, sentence in enumerate(_sentences(text)):
             add(sentence, "text", index == 0)
     elif isinstance(block, ListBlock):
+        lead = out[-1].text if out and out[-1].role != "subheading" and out[-1].text.endswith(":") else ""
         for item in block.items:
             texts = [inline_text(b.inlines) for b in item.blocks if isinstance(b, Paragraph)]
             add(" ".join(texts), "item")
+            if out and out[-1].role == "item":
+                out[-1].lead = lead
             for nested in item.blocks:
                 if isinstance(nested, ListBlock):
                     _passages_of_block(nested, out, sub_level)
@@ -208,7 +221,7 @@ def keep_best(section: SourceSection, limit: int | None = None) -> list[Passage]
     limit = LINES_FOR_KIND.get(section.kind, 5) if limit is None else limit
     must = [p for p in section.passages if p.role == "contact"]
     rest = [p for p in section.passages if p.role not in ("contact", "subheading") and p.score > -3]
-    best = sorted(rest, key=lambda p: (-p.score, p.order))[:limit]
+    best = sorted(rest, key=lambda p: (-(p.score + p.plainness), p.order))[:limit]
     kept = {p.order for p in must + best}
     intros = [p for p in section.passages if p.text.rstrip().endswith(":") and p.order not in kept
               and p.order + 1 in kept and section.passages[p.order + 1].role == "item"]

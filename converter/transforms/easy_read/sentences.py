@@ -64,7 +64,9 @@ def _reword_start(part: str, before: str = "") -> str:
 def _defining(before: str, after: str) -> bool:
     """'the people | who cause the abuse': a 'who' or 'that' clause that says which ones stays on."""
     return bool(re.match(r"(?:who|that|which)\b", after, re.IGNORECASE)
-                and re.search(r"\b(?:the|those)\s+[\w'-]+$", before.rstrip(), re.IGNORECASE))
+                and re.search(r"\b(?:the|those|its|their|our|your|own|all|many|some|any|other)\s+[\w'-]+$"
+                              r"|\b(?:people|anyone|someone|everyone|staff|children|women|men|families)$",
+                              before.rstrip(), re.IGNORECASE))
 
 
 def _cuts_near_middle(sentence: str, pattern: re.Pattern, count: Counter) -> list[list[str]]:
@@ -178,4 +180,7 @@ def short_lines(sentence: str, max_words: int, count: Counter = words,
         if len(parts) > 1 and not _whole(parts, sentence) and not keep(sentence):
             return []  # no split leaves whole sentences: leave it out rather than print fragments
         return [finish(p) for p in parts]
-    return [line for part in parts for line in short_lines(part, max_words, count, keep, aim)]
+    pieces = [short_lines(part, max_words, count, keep, aim) for part in parts]
+    if not all(pieces):
+        return []  # a part that could not be made whole: the rest would say only half of it
+    return [line for piece in pieces for line in piece]
