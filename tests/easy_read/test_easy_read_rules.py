@@ -189,3 +189,13 @@ def test_a_clause_split_off_a_sentence_keeps_the_subject_it_shares():
 def test_passive_future_with_a_named_doer_becomes_active():
     assert rewrite("The plan will be used by staff.") == ["Staff will use the plan."]
     assert rewrite("This strategy will be agreed by us.") == ["We will agree this plan."]
+
+
+def test_a_line_repeated_in_later_sections_is_said_only_once():
+    notice = "You can find more help on our website."
+    doc = easy(heading(1, "Our plan"), para("We will open two new refuges this year."), para(notice),
+               heading(1, "Our money"), para("We will spend the money on local services."), para(notice),
+               heading(1, "Our staff"), para("We will train every worker in the council."), para(notice))
+    lines = lines_of(doc)
+    assert sum("more help on our website" in line for line in lines) == 1
+    assert any("train every worker" in line for line in lines)

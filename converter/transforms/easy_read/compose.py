@@ -88,6 +88,17 @@ def _without_empty_subheadings(lines: list[str]) -> list[str]:
             if not BOLD_ONLY.match(line) or (i + 1 < len(lines) and not BOLD_ONLY.match(lines[i + 1]))]
 
 
+def _said_once(lines: list[str], already_said: set[str]) -> list[str]:
+    """A line the reader has already met (a notice or link repeated on many pages) is not said again."""
+    fresh = []
+    for line in lines:
+        key = " ".join(line.lower().split())
+        if BOLD_ONLY.match(line) or key not in already_said:
+            fresh.append(line)
+            already_said.add(key)
+    return fresh
+
+
 def _contact_passages(chosen: list[SourceSection]) -> tuple[list[Passage], list[Passage]]:
     """Passages with phone numbers or emails: those offering help, and the rest; each number once."""
     support, contact, seen = [], [], set()
@@ -115,11 +126,12 @@ def compose(doc: Document, max_words: int, max_lines_words: int, max_rows: int) 
         rules = Rules(max_lines_words, learned, HardWords.with_glossary(glossary))
         composed = Composed()
         composed.support_lines = [line for p in support for line in rewrite_text(p.text, rules, keep=_is_whole)]
+        already_said: set[str] = set()
         for section in chosen:
             if section.kind in ("back", "glossary", "support", "contact", "cover"):
                 continue
             limit = max(1, round(LINES_FOR_KIND.get(section.kind, 5) * share))
-            lines = _section_lines(section, limit, rules, support + contact)
+            lines = _said_once(_section_lines(section, limit, rules, support + contact), already_said)
             title = _heading(section.title, rules)
             if section.passages and not any(not line.startswith("**") for line in lines):
                 lines = [topic_line(title, rules)]
