@@ -101,7 +101,7 @@ def list_formats(user: User = Depends(api_user)):
 
 
 @router.get("/documents", response_model=list[DocumentOut], summary="The catalogue")
-def list_documents(user: User = Depends(api_user), session: Session = Depends(get_session)):
+def list_documents(user: User = Depends(api_user), session: Session = Depends(get_session, scope="function")):
     return [document_out(d) for d in session.scalars(select(Document).order_by(Document.id))]
 
 
@@ -115,7 +115,7 @@ def submit_document(file: UploadFile, title: str = Form(..., min_length=1, max_l
                                          "easy_read_font_size, speaking_rate_wpm"),
                     document_id: int | None = Form(None, ge=1, le=MAX_ID,
                                                     description="Add a new version to this document"),
-                    user: User = Depends(api_user), session: Session = Depends(get_session)):
+                    user: User = Depends(api_user), session: Session = Depends(get_session, scope="function")):
     try:
         choices = json.loads(settings or "{}")
     except json.JSONDecodeError:
@@ -130,14 +130,14 @@ def submit_document(file: UploadFile, title: str = Form(..., min_length=1, max_l
 
 
 @router.get("/documents/{document_id}", response_model=DocumentOut, summary="One document")
-def get_document(document_id: RecordId, user: User = Depends(api_user), session: Session = Depends(get_session)):
+def get_document(document_id: RecordId, user: User = Depends(api_user), session: Session = Depends(get_session, scope="function")):
     return document_out(document_or_404(session, document_id))
 
 
 @router.post("/documents/{document_id}/status", response_model=DocumentOut,
              summary="Publish or withdraw a document")
 def set_document_status(document_id: RecordId, body: StatusIn, user: User = Depends(api_user),
-                        session: Session = Depends(get_session)):
+                        session: Session = Depends(get_session, scope="function")):
     document = document_or_404(session, document_id)
     catalogue.set_status(session, document, body.status)
     return document_out(document)
@@ -145,17 +145,17 @@ def set_document_status(document_id: RecordId, body: StatusIn, user: User = Depe
 
 @router.get("/search", response_model=list[SearchHit], summary="Find published documents by title or alias")
 def search(q: str = Query(..., min_length=1, max_length=300), user: User = Depends(api_user),
-           session: Session = Depends(get_session)):
+           session: Session = Depends(get_session, scope="function")):
     return [SearchHit(document=document_out(d), score=s) for d, s in catalogue.find_published(session, q)]
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut, summary="A job's state and progress")
-def get_job(job_id: RecordId, user: User = Depends(api_user), session: Session = Depends(get_session)):
+def get_job(job_id: RecordId, user: User = Depends(api_user), session: Session = Depends(get_session, scope="function")):
     return job_out(job_or_404(session, job_id))
 
 
 @router.get("/jobs/{job_id}/files/{number}", summary="Download one output file of a finished job",
             responses={200: {"content": {"application/octet-stream": {}}}})
 def get_job_file(job_id: RecordId, number: FileNumber, user: User = Depends(api_user),
-                 session: Session = Depends(get_session)):
+                 session: Session = Depends(get_session, scope="function")):
     return file_response(job_or_404(session, job_id), number)

@@ -18,11 +18,14 @@ FileNumber = Annotated[int, Path(ge=0, le=10_000, description="Which file of the
 
 
 def get_session() -> Iterator[Session]:
+    """One database session per request, committed when the route returns. Always used as
+    Depends(get_session, scope="function"), so the commit happens before the response is sent:
+    a browser following a redirect after a form (publish, save) sees the change."""
     with db.session() as s:
         yield s
 
 
-def page_user(request: Request, session: Session = Depends(get_session)) -> User:
+def page_user(request: Request, session: Session = Depends(get_session, scope="function")) -> User:
     uid = auth.user_id_from(request, session)
     user = session.get(User, uid) if uid else None
     if user is None:
@@ -31,7 +34,7 @@ def page_user(request: Request, session: Session = Depends(get_session)) -> User
     return user
 
 
-def api_user(request: Request, session: Session = Depends(get_session)) -> User:
+def api_user(request: Request, session: Session = Depends(get_session, scope="function")) -> User:
     """Basic auth (scripts, the CLI) or the session cookie (the pages' own scripts, with a CSRF header)."""
     user = auth.basic_auth_user(request, session)
     if user is None:

@@ -13,7 +13,7 @@ router = APIRouter(include_in_schema=False)
 
 
 @router.get("/mail/files/{token}")
-def mail_download(token: str, session: Session = Depends(get_session)):
+def mail_download(token: str, session: Session = Depends(get_session, scope="function")):
     found = links.read_token(token, config.load().link_days) if len(token) < 400 else None
     if found is None:
         raise HTTPException(404, "This download link is not valid or has expired. "

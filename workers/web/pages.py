@@ -33,7 +33,7 @@ def format_choices() -> list[dict]:
 
 @router.get("/")
 def documents_page(request: Request, user: User = Depends(page_user),
-                   session: Session = Depends(get_session)):
+                   session: Session = Depends(get_session, scope="function")):
     documents = list(session.scalars(select(Document).order_by(Document.updated_at.desc())))
     return render(request, "documents.html", title="Documents", documents=documents)
 
@@ -50,7 +50,7 @@ def create_document(request: Request, title: str = Form(""), aliases: str = Form
                     large_print_font_size: str = Form(""), easy_read_font_size: str = Form(""),
                     speaking_rate_wpm: str = Form(""), csrf_token: str = Form(""),
                     file: UploadFile | None = None, user: User = Depends(page_user),
-                    session: Session = Depends(get_session)):
+                    session: Session = Depends(get_session, scope="function")):
     auth.check_csrf(request, csrf_token)
     errors = {}
     if not title.strip():
@@ -73,7 +73,7 @@ def create_document(request: Request, title: str = Form(""), aliases: str = Form
 
 @router.get("/documents/{document_id}")
 def document_page(request: Request, document_id: RecordId, user: User = Depends(page_user),
-                  session: Session = Depends(get_session)):
+                  session: Session = Depends(get_session, scope="function")):
     document = document_or_404(session, document_id)
     version = document.latest
     return render(request, "document.html", title=document.title, document=document, version=version,
@@ -82,7 +82,7 @@ def document_page(request: Request, document_id: RecordId, user: User = Depends(
 
 @router.post("/documents/{document_id}/status")
 def change_status(request: Request, document_id: RecordId, status: str = Form(""), csrf_token: str = Form(""),
-                  user: User = Depends(page_user), session: Session = Depends(get_session)):
+                  user: User = Depends(page_user), session: Session = Depends(get_session, scope="function")):
     auth.check_csrf(request, csrf_token)
     catalogue.set_status(session, document_or_404(session, document_id), status)
     return RedirectResponse(f"/documents/{document_id}", status_code=303)
@@ -90,7 +90,7 @@ def change_status(request: Request, document_id: RecordId, status: str = Form(""
 
 @router.post("/documents/{document_id}/aliases")
 def change_aliases(request: Request, document_id: RecordId, aliases: str = Form(""), csrf_token: str = Form(""),
-                   user: User = Depends(page_user), session: Session = Depends(get_session)):
+                   user: User = Depends(page_user), session: Session = Depends(get_session, scope="function")):
     auth.check_csrf(request, csrf_token)
     document_or_404(session, document_id).aliases = catalogue.clean_aliases(aliases.split(","))
     return RedirectResponse(f"/documents/{document_id}", status_code=303)
@@ -98,7 +98,7 @@ def change_aliases(request: Request, document_id: RecordId, aliases: str = Form(
 
 @router.get("/jobs/{job_id}/files/{number}")
 def download(job_id: RecordId, number: FileNumber, user: User = Depends(page_user),
-             session: Session = Depends(get_session)):
+             session: Session = Depends(get_session, scope="function")):
     return file_response(job_or_404(session, job_id), number)
 
 
@@ -116,7 +116,7 @@ def file_response(job: Job, number: int) -> FileResponse:
 
 @router.get("/jobs/{job_id}/readability")
 def readability_page(request: Request, job_id: RecordId, user: User = Depends(page_user),
-                     session: Session = Depends(get_session)):
+                     session: Session = Depends(get_session, scope="function")):
     job = job_or_404(session, job_id)
     return render(request, "readability.html", title=f"Readability: {job.format}", job=job,
                   document=job.version.document)
@@ -133,7 +133,7 @@ def easy_read_draft_text(version: DocumentVersion) -> str | None:
 
 @router.get("/versions/{version_id}/easy-read")
 def easy_read_page(request: Request, version_id: RecordId, user: User = Depends(page_user),
-                   session: Session = Depends(get_session)):
+                   session: Session = Depends(get_session, scope="function")):
     version = session.get(DocumentVersion, version_id)
     if version is None:
         raise HTTPException(404, "There is no such version.")
@@ -144,7 +144,7 @@ def easy_read_page(request: Request, version_id: RecordId, user: User = Depends(
 @router.post("/versions/{version_id}/easy-read")
 def save_easy_read(request: Request, version_id: RecordId, draft: str = Form(""), action: str = Form("save"),
                    csrf_token: str = Form(""), user: User = Depends(page_user),
-                   session: Session = Depends(get_session)):
+                   session: Session = Depends(get_session, scope="function")):
     auth.check_csrf(request, csrf_token)
     version = session.get(DocumentVersion, version_id)
     if version is None:

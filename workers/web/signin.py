@@ -20,7 +20,7 @@ def sign_in_page(request: Request):
 
 @router.post("/sign-in")
 def sign_in(request: Request, username: str = Form(""), password: str = Form(""),
-            csrf_token: str = Form(""), session: Session = Depends(get_session)):
+            csrf_token: str = Form(""), session: Session = Depends(get_session, scope="function")):
     auth.check_csrf(request, csrf_token)
     user = auth.verify(session, username, password) if username and password else None
     if user is None:
@@ -31,19 +31,16 @@ def sign_in(request: Request, username: str = Form(""), password: str = Form("")
             errors["password"] = "The username or password is not right"
         return render(request, "sign_in.html", status_code=400, title="Sign in", errors=errors,
                       username=username)
-    cookie = auth.start_session(session, user)
-    session.commit()  # before the browser follows the redirect with the new cookie
     response = RedirectResponse("/", status_code=303)
-    response.set_cookie(auth.SESSION_COOKIE, cookie,
+    response.set_cookie(auth.SESSION_COOKIE, auth.start_session(session, user),
                         **auth.cookie_options(settings.get().session_minutes * 60))
     return response
 
 
 @router.post("/sign-out")
-def sign_out(request: Request, csrf_token: str = Form(""), session: Session = Depends(get_session)):
+def sign_out(request: Request, csrf_token: str = Form(""), session: Session = Depends(get_session, scope="function")):
     auth.check_csrf(request, csrf_token)
     auth.end_session(request, session)
-    session.commit()
     response = RedirectResponse("/sign-in", status_code=303)
     response.delete_cookie(auth.SESSION_COOKIE, path="/")
     return response
