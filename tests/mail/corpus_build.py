@@ -20,7 +20,7 @@ class Case(NamedTuple):
     raw: bytes
     documents: str  # comma-separated catalogue ids
     formats: str  # comma-separated format families / staff needs
-    decision: str  # send | ask | handover | handover+send | not-available | ignore | staff-queue
+    decision: str  # send | ask | handover | handover+send | not-available | ignore | no-action | staff-queue
 
 
 def new_message(*, sender: str, to: str, subject: str, date: datetime, message_id: str) -> EmailMessage:

@@ -56,7 +56,7 @@ def test_every_kind_of_reply_passes_the_plain_english_readability_check(kind, tm
 def _every_branch(tmp_path) -> dict:
     """A Decision for each path through reply.txt.j2: files attached, linked and not made, extra staff needs,
     asking for the document, the format or both, hand-over, withdrawn and unknown documents."""
-    from workers.mail.decide import ASK, HANDOVER, NOT_AVAILABLE, SEND, Decision
+    from workers.mail.decide import ASK, HANDOVER, NOT_AVAILABLE, OTHER_LANGUAGE, SEND, Decision
     from workers.mail.formats_wanted import FormatRequest
 
     lp, audio = FormatRequest(("large-print",), ()), FormatRequest(("audio", "large-print"), ("braille", "cd"))
@@ -69,15 +69,20 @@ def _every_branch(tmp_path) -> dict:
         "ask-document": (Decision(ASK, "", (), lp, missing=("document",)), [], [], []),
         "ask-format": (Decision(ASK, "", (HOUSING,), missing=("format",)), [], [], []),
         "ask-both": (Decision(ASK, "", missing=("document", "format")), [], [], []),
+        "ask-document-for-a-format-we-arrange": (Decision(ASK, "", (), FormatRequest((), ("braille",)),
+                                                          missing=("document",)), [], [], []),
         "handover": (Decision(HANDOVER, "", (HOUSING,), FormatRequest((), ("bsl", "translation", "post"))), [], [], []),
         "handover-no-document": (Decision(HANDOVER, "", (), FormatRequest((), ("other-format",))), [], [], []),
+        "handover-another-language": (Decision(HANDOVER, OTHER_LANGUAGE, (), FormatRequest((), ("translation",))),
+                                      [], [], []),
         "not-available-withdrawn": (Decision(NOT_AVAILABLE, "", (), lp, (OLD,)), [], [], []),
         "not-available-unknown": (Decision(NOT_AVAILABLE, "", (), lp), [], [], []),
     }
 
 
 @pytest.mark.parametrize("branch", ["send-attached", "send-linked-failed-and-staff", "ask-document", "ask-format",
-                                    "ask-both", "handover", "handover-no-document", "not-available-withdrawn",
+                                    "ask-both", "ask-document-for-a-format-we-arrange", "handover", "handover-no-document",
+                                    "handover-another-language", "not-available-withdrawn",
                                     "not-available-unknown"])
 def test_every_branch_of_the_reply_template_passes_the_plain_english_readability_check(branch, tmp_path):
     decision, attached, linked, failed = _every_branch(tmp_path)[branch]

@@ -31,3 +31,12 @@ def test_the_fourth_held_out_set_stays_at_least_at_its_first_run():
     results = evaluate(HERE / "heldout4")
     assert len(results) == 17
     assert sum(all(r.fields_ok) for r in results) >= 12, [(r.file, r.actual) for r in results if not all(r.fields_ok)]
+
+
+def test_the_fifth_held_out_set_stays_at_least_at_its_first_run():
+    """heldout5 was written blind and run once before the second audit's fixes (18/33 all three right). Those
+    fixes were made after seeing its misses, so its later figure is not a blind one; this only stops it getting
+    worse. (Its thanks-only rows were relabelled "no-action" after the first run; they were wrong either way.)"""
+    results = evaluate(HERE / "heldout5")
+    assert len(results) == 33
+    assert sum(all(r.fields_ok) for r in results) >= 18, [(r.file, r.actual) for r in results if not all(r.fields_ok)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .language import mostly_not_english
 from .parse import IncomingMessage
 
 REQUEST = "request"  # a person wrote to us: understand and answer
@@ -50,9 +51,35 @@ _SPAM_SIGNS = re.compile(
     # advance-fee fraud: a windfall, a fee to release it, bank details
     r"\bdear beneficiary\b|\binheritance\b|\bnext of kin\b|\bprocessing fee\b|\brelease (of )?(the |your )?funds\b|"
     r"\bclaim your (funds|prize|reward|winnings)\b|\b(send|provide|confirm) (us )?your bank details\b|"
-    r"[$£€]\s?\d{1,3}(,\d{3}){2,}|\b\d+(\.\d+)? million (us )?(dollars|usd|pounds|euros)\b)",
+    r"[$£€]\s?\d{1,3}(,\d{3}){2,}|\b\d+(\.\d+)? million (us )?(dollars|usd|pounds|euros)\b|"
+    # selling to the council: search rankings, marketing, contact lists
+    r"\bseo\b|\bsearch engine (optimi[sz]ation|rankings?)\b|\b(rank|ranking|rankings) (you )?(on|in|higher)\b|"
+    r"\bpage (1|one) of google\b|\b(digital|online|email) marketing\b|\bmarketing agency\b|\blink[- ]?building\b|"
+    r"\bback-?links\b|\borganic traffic\b|\bboost (your )?(traffic|sales|visibility|rankings?)\b|\bguest posts?\b|"
+    r"\blead generation\b|\b(verified|targeted|opt-?in) (business )?(e-?mail|contacts?|leads?|data)\b|"
+    r"\b(e-?mail|mailing|contact) (list|database) of\b|\bdecision[- ]makers\b|\b(special|exclusive) (offer|discount)\b|"
+    r"\bfree (audit|quote|sample|trial|consultation|proposal)\b|\breply (yes|now)\b|\b(proposal|quote) with pricing\b|"
+    r"\bweb(site)? (design|development) (services|agency|company)\b)",
     re.I,
 )
+# Automatic acknowledgements and absence notices in other languages (read only when the message is
+# mostly not English): "automatic" in most European languages, "do not reply", "out of the office".
+_FOREIGN_AUTOMATIC = re.compile(
+    r"\bautomat(isch|ique|ic[oa]|yczn|ick|ický|ická|ické|iskt?|aattinen|ikus)\w*|\bautomáti\w*|\bautomātisk\w*|"
+    r"\beingangsbestätigung|\babwesenheit|\bnicht (im büro|darauf antworten|antworten)|\baccusé de réception|"
+    r"\bne pas (y )?répondre|\babsente? du bureau|\bacuse de recibo|\bno (responda|conteste)|\bfuera de la oficina|"
+    r"\bnon rispondere|\bfuori (ufficio|sede)|\bnie odpowiadaj|\bpoza biurem|\bneodpovídejte|\bmimo (kancelář|kancelá)|"
+    r"\bniet (beantwoorden|op kantoor)|\bafwezig|\bsvara inte|\bfrånvaro|\b(be)?svar ikke|\bymateb awtomatig|"
+    r"\bавтоматич\w*|\bавтоматическ\w*",
+    re.I,
+)
+# "Your message was received" in other languages: a message word and a received word, and no question.
+_FOREIGN_MESSAGE = re.compile(r"\b(nachricht|e-?mail\w*|mail|message|mensaje|mensagem|messaggio|wiadomo\w+|"
+                              r"zpráv\w*|správ\w*|bericht|meddelande|besked|viesti|mesaj\w*|neges|сообщение|"
+                              r"повідомлення)\b", re.I)
+_FOREIGN_RECEIVED = re.compile(r"\b(převzat\w*|přijat\w*|doručen\w*|prijat\w*|eingegangen|erhalten|bien reçu|reçu|"
+                               r"recibid\w*|recebid\w*|ricevut\w*|otrzyma\w*|ontvangen|mottagi\w*|modtaget|mottatt|"
+                               r"vastaanote\w*|beérkez\w*|primit\w*|alındı|получен\w*|отриман\w*|wedi derbyn)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -110,9 +137,21 @@ def classify(msg: IncomingMessage, our_addresses: set[str] | None = None,
         return Verdict(AUTO_REPLY, "out-of-office subject")
     if _OOO_BODY.search(msg.new_text[:2000] or msg.text[:2000]):
         return Verdict(AUTO_REPLY, "out-of-office wording in the body")
+    if _foreign_automatic(msg):
+        return Verdict(AUTO_REPLY, "an automatic acknowledgement in another language")
     if _looks_like_spam(msg):
         return Verdict(SPAM, "looks like spam")
     return Verdict(REQUEST, "a person's message")
+
+
+def _foreign_automatic(msg: IncomingMessage) -> bool:
+    """Mostly not English, and worded as an automatic message or a "your message was received" notice."""
+    text = f"{msg.subject}\n{msg.new_text[:2000] or msg.text[:2000]}"
+    if not mostly_not_english(text):
+        return False
+    if _FOREIGN_AUTOMATIC.search(text):
+        return True
+    return "?" not in text and bool(_FOREIGN_MESSAGE.search(text)) and bool(_FOREIGN_RECEIVED.search(text))
 
 
 def _looks_like_spam(msg: IncomingMessage) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .classify import SPAM, Verdict
 from .find_documents import CatalogueEntry, match_documents
 from .formats_wanted import FormatRequest, formats_in
+from .language import mostly_not_english
 from .parse import IncomingMessage
 
 SEND = "send"  # clear request: send the formats (and hand any extra needs to staff)
@@ -15,6 +16,8 @@ HANDOVER = "handover"  # only things a person must do: acknowledge with a refere
 NOT_AVAILABLE = "not-available"  # the document is unknown or withdrawn: say so, offer what exists
 STAFF_QUEUE = "staff-queue"  # spam-looking: queue for staff, no reply
 IGNORE = "ignore"  # auto-replies, bounces, lists, our own mail: no reply, recorded as handled
+NO_ACTION = "no-action"  # a person who asks for nothing (thanks, "got it", a confirmation): recorded, no reply
+OTHER_LANGUAGE = "written mostly in another language"  # the reason of that hand-over (the reply says so)
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class Decision:
 
     @property
     def replies(self) -> bool:
-        return self.action not in (STAFF_QUEUE, IGNORE)
+        return self.action not in (STAFF_QUEUE, IGNORE, NO_ACTION)
 
 
 _FORWARD = re.compile(r"^\s*(fwd?|fw)\s*:|^\s*-{2,}\s*forwarded message|^\s*begin forwarded message:", re.I | re.M)
@@ -53,6 +56,58 @@ def is_only_thanks(text: str) -> bool:
     return thanked and all(w in _THANKS_WORDS for w in words)
 
 
+# Words that thank us or confirm that what we sent arrived or was right.
+_ACKNOWLEDGES = re.compile(
+    r"\b(thank|thanks|thx|ta|cheers|appreciated?|grateful|got it|received|arrived|came through|"
+    r"(that'?s|that is|it'?s|it is|this is|all|everything'?s|everything is|looks) (great|perfect|brilliant|lovely|fine|"
+    r"wonderful|excellent|helpful|ideal|spot on|just right|the right one|right|sorted|good|ok|okay|working)|"
+    r"sorted now|all sorted|works (fine|well|perfectly|great)|opens (fine|ok|okay|well)|no (problem|worries)|"
+    r"(yes|yep|yeah),? (that'?s|that is) (it|right|the one|the right one)|confirmed?)\b", re.I)
+# Words that ask for something: a question, a request, a need.
+_ASKS = re.compile(
+    r"\?|\b(please|pls|plz|could|would|can(?!'t|not)|may i|might i|will you|i need|we need|he needs|she needs|"
+    r"i'?d like|i would like|we'?d like|i want|we want|send me|send us|is there|are there|do you (have|do)|"
+    r"have you got|wondering|looking for|also|instead|another)\b", re.I)
+_NOT_ASKING = re.compile(r"\b(i'?d|i would|we'?d|we would) like to (say|thank|let you know)\b|\bno need\b.*$", re.I)
+# In a sentence, what follows these is about what we already sent ("thanks for the large print copy").
+_ABOUT_WHAT_WE_SENT = re.compile(
+    r"\b(thanks?|thank you)( (so|very) much)? for\b|\b(you )?sent\b|\bsending\b|\breceived\b|\bgot\b|"
+    r"\barrived\b|\bcame\b", re.I)
+
+
+def asks_for_nothing(text: str, catalogue: list[CatalogueEntry]) -> bool:
+    """True when a person's words only thank us or confirm (so two polite parties never loop).
+
+    It must thank or confirm, ask nothing (no question, no "please", "could", "I need" ...), and name no
+    format or document except as what we already sent: "Thanks for the large print copy" asks for nothing,
+    "Thanks, large print" asks for large print.
+    """
+    text = text.strip()
+    if not text:
+        return False
+    if is_only_thanks(text):
+        return True
+    if not _ACKNOWLEDGES.search(text):
+        return False
+    for sentence in re.split(r"(?<=[.!?\n])\s+", text):
+        sentence = _NOT_ASKING.sub(" ", sentence)
+        if _ASKS.search(sentence):
+            return False
+        past = _ABOUT_WHAT_WE_SENT.search(sentence)
+        named_part = sentence[:past.start()] if past else sentence
+        if not formats_in(named_part).empty or match_documents(named_part, catalogue):
+            return False
+    return True
+
+
+def _own_words(msg: IncomingMessage) -> str:
+    """The new text, with the subject when the sender wrote it (not "Re:" to ours)."""
+    subject = re.sub(r"^\s*((re|fwd?|fw|aw|sv)\s*:\s*)+", "", msg.subject or "", flags=re.I)
+    if not subject or msg.subject != subject or subject.lower().startswith("your request for a document"):
+        return msg.new_text
+    return f"{subject}\n{msg.new_text}"
+
+
 def is_forward(msg: IncomingMessage) -> bool:
     return bool(_FORWARD.search(msg.subject or "") or _FORWARD.search(msg.text or ""))
 
@@ -68,6 +123,15 @@ def decide(msg: IncomingMessage, verdict: Verdict, catalogue: list[CatalogueEntr
         action = STAFF_QUEUE if verdict.kind == SPAM else IGNORE
         return Decision(action, verdict.reason)
     asked = f"{msg.subject}\n{msg.new_text}"
+    if mostly_not_english(asked):  # they may need an answer in their language: a person takes it over
+        found = tuple(m.entry for m in match_documents(asked, catalogue) if m.entry.published)
+        wanted = formats_in(asked)
+        return Decision(HANDOVER, OTHER_LANGUAGE, found,
+                        FormatRequest(wanted.families, tuple(dict.fromkeys((*wanted.staff_needs, "translation"))),
+                                      wanted.font_size))
+    if not is_forward(msg) and asks_for_nothing(_own_words(msg), catalogue):
+        found = tuple(m.entry for m in match_documents(asked, catalogue)) or thread_documents
+        return Decision(NO_ACTION, "asks for nothing (thanks or a confirmation): no reply needed", found)
     wanted = formats_in(asked)
     if wanted.empty and is_forward(msg):  # a colleague passing on a resident's request
         wanted = formats_in(msg.quoted_text)
@@ -80,9 +144,10 @@ def decide(msg: IncomingMessage, verdict: Verdict, catalogue: list[CatalogueEntr
         documents = tuple(d for d in thread_documents if d.published)
     if withdrawn and not documents:
         return Decision(NOT_AVAILABLE, "the document asked for is withdrawn", (), wanted, withdrawn)
-    if in_our_thread and wanted.empty and is_only_thanks(msg.new_text):
-        return Decision(IGNORE, "thanks for our reply: nothing more to do", documents)
     missing = tuple(x for x, absent in (("document", not documents), ("format", wanted.empty)) if absent)
+    if wanted.staff_needs and not wanted.families and not documents and "translation" not in wanted.staff_needs:
+        # "what do you have in braille?": list the documents (a person makes the braille once one is chosen)
+        return Decision(ASK, "a format we arrange, but no document named", (), wanted, withdrawn, ("document",))
     if wanted.staff_needs and not wanted.families:
         return Decision(HANDOVER, "asks for something a person must arrange", documents, wanted, withdrawn)
     if missing:

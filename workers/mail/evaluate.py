@@ -54,7 +54,7 @@ def evaluate(folder: Path, catalogue_path: Path | None = None) -> list[CaseResul
             decision = decide(msg, classify(msg), entries, _documents_for_thread(msg, threads, by_id))
             docs = ",".join(sorted(d.document_id for d in decision.documents + decision.withdrawn))
             formats = ",".join(sorted(decision.formats.families + decision.formats.staff_needs)) \
-                if decision.action not in ("ignore", "staff-queue") else ""
+                if decision.replies else ""
             expected = (",".join(sorted(filter(None, row["documents"].split(",")))),
                         ",".join(sorted(filter(None, row["formats"].split(",")))), row["decision"])
             results.append(CaseResult(row["file"], expected, (docs, formats, decision_label(decision))))

@@ -13,6 +13,9 @@ STOPWORDS = frozenset(
 )
 GENERIC = frozenset("strategy plan policy report document booklet leaflet guide statement framework".split())
 MATCH_THRESHOLD = 0.75
+# One word alone names a document only when it is uncommon in English (wordfreq Zipf below this):
+# "flood" (4.3) or "heatwave" (2.9) do, "library" (4.9) or "strategy" (4.7) do not.
+RARE_WORD_ZIPF = 4.4
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,26 @@ def match_documents(text: str, entries: list[CatalogueEntry]) -> list[DocumentMa
         if best >= MATCH_THRESHOLD:
             matches.append(DocumentMatch(entry, round(best, 3), best_name))
     matches.sort(key=lambda m: -m.score)
-    return _drop_weaker_overlaps(matches, words)
+    return _drop_weaker_overlaps(matches, words) or _one_rare_word(entries, words, distinctive)
+
+
+def _is_rare(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return len(word) >= 4 and zipf_frequency(word, "en") < RARE_WORD_ZIPF
+
+
+def _one_rare_word(entries: list[CatalogueEntry], words: set[str],
+                   distinctive: dict[str, set[str]]) -> list[DocumentMatch]:
+    """When nothing fuller matched: one uncommon word that only one document's names use ("the flood
+    thingy"). Only if exactly one document is named this way; a common word never names one alone."""
+    found = []
+    for entry in entries:
+        own = sorted(t for t in distinctive[entry.document_id]
+                     if _is_rare(t) and ({t, t + "s", t.removesuffix("s")} & words))
+        if own:
+            found.append(DocumentMatch(entry, MATCH_THRESHOLD, own[0]))
+    return found if len(found) == 1 else []
 
 
 def _drop_weaker_overlaps(matches: list[DocumentMatch], words: set[str]) -> list[DocumentMatch]:

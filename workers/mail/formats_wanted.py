@@ -48,8 +48,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("other-format", re.compile(r"\b(in|into|reads?|read in) moon\b|\bmoon (type|script|version|copy|format)\b|"
                                 r"\bdaisy (format|book|talking book|version|cd|copy)\b|\bin daisy\b", re.I)),
     ("cd", re.compile(r"\b(cd|compact disc|cassette|tape)\b", re.I)),
-    ("post", re.compile(r"\b(by|in the|through the) (post|mail)\b|\bpost(ed)? (me|it|a copy|to me)\b|"
-                        r"\b(paper|printed|hard) copy\b|\bsend (it|one|a copy) to my (home|house|address)\b|\bmy address is\b", re.I)),
+    ("post", re.compile(r"\b(by|in the|through the) (post|mail)\b|\bpost(ed)? (me|it|them|one|a copy|to me)\b|"
+                        r"\b(paper|printed|hard|postal) cop(y|ies)\b|\bsend (it|one|a copy) to my (home|house|address)\b|"
+                        r"\bmy address is\b|\bthrough (my|the) (door|letter ?box)\b|"
+                        # "could it be posted?", "can I have one posted out", "posted to my mum"
+                        r"\b(be|been|being|get|have|had|got) (it |them |one |a copy |copies )?posted\b(?!\s+(on|online|onto|up)\b)|"
+                        r"\bposted (out|to (me|my|us|him|her|them|\d))\b", re.I)),
 ]
 # "rather than braille", "instead of large print": the sender does not want that one (a bare "not" is
 # left alone: "why is it not in large print?" asks for it).

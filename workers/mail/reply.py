@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from converter import provenance
 
 from .config import MailSettings
-from .decide import Decision
+from .decide import OTHER_LANGUAGE, Decision
 from .formats_wanted import AUTOMATIC, FOR_STAFF
 from .parse import IncomingMessage
 
@@ -71,6 +71,8 @@ def reply_text(msg: IncomingMessage, decision: Decision, reference: str, setting
         attachments=attached, links=linked, failed=failed, link_days=settings.link_days,
         staff_needs=[FOR_STAFF.get(n, n) for n in decision.formats.staff_needs],
         missing=decision.missing, available=list(available),
+        asked_formats=[FAMILY_NAMES.get(f, f) for f in decision.formats.families],
+        other_language=decision.reason == OTHER_LANGUAGE,
         offered=[FAMILY_NAMES.get(f, f) for f in AUTOMATIC if f != "web-page"],
         withdrawn=[d.title for d in decision.withdrawn], phone=settings.phone,
         support_text=settings.support_text if is_sensitive(titles, settings) else "",

