@@ -115,27 +115,50 @@ def run(settings: MailSettings, stop: threading.Event, once: bool = False) -> No
             backoff = min(backoff * 2, 300)
 
 
-def wait_for_mail(client: IMAPClient, seconds: float, stop: threading.Event) -> None:
-    """Wait until the server says something arrived (IMAP IDLE) or the poll interval passes."""
+# Why wait_for_mail returned
+MAIL, TIMEOUT, STOPPED = "mail", "timeout", "stopped"
+
+
+def wait_for_mail(client: IMAPClient, seconds: float, stop: threading.Event) -> str:
+    """Wait until the server says something arrived (IMAP IDLE) or the poll interval passes; which of
+    MAIL, TIMEOUT or STOPPED ended the wait."""
     if b"IDLE" not in client.capabilities():
-        stop.wait(seconds)
-        return
+        return STOPPED if stop.wait(seconds) else TIMEOUT
     pending = getattr(client._imap, "untagged_responses", {})  # notices imaplib kept from earlier replies
     seen = getattr(client, "altformats_exists", None)
     counts = [int(v) for v in pending.pop("EXISTS", []) if str(v).isdigit() or isinstance(v, bytes)]
     pending.pop("RECENT", None)
     if seen is not None and counts and max(counts) > seen:
-        return  # mail arrived while we worked on the last poll
+        return MAIL  # mail arrived while we worked on the last poll
     client.idle()
     try:
-        if "EXISTS" in pending:
-            return  # mail arrived just before IDLE began: its notice came with the IDLE reply
+        if "EXISTS" in pending or _already_read(client):
+            return MAIL  # mail arrived just before IDLE began: its notice came with the IDLE reply
         deadline = time.monotonic() + min(seconds, 25 * 60)  # servers drop IDLE after about 30 minutes
         while not stop.is_set() and time.monotonic() < deadline:
             if client.idle_check(timeout=min(1.0, max(0.05, deadline - time.monotonic()))):
-                return
+                return MAIL
+        return STOPPED if stop.is_set() else TIMEOUT
     finally:
         client.idle_done()
+
+
+def _already_read(client: IMAPClient) -> bool:
+    """True when server lines already sit in imaplib's read buffer, where idle_check cannot see them.
+
+    idle_check waits on the socket, but when mail came just before IDLE began Dovecot sends "* 3 EXISTS"
+    in the same packet as "+ idling": reading the "+ idling" line pulls both into the buffer, the socket
+    then stays quiet, and the notice would wait for the next poll (the 50-60 s waits bench/mail.py saw).
+    """
+    sock = client.socket()
+    sock.setblocking(False)
+    try:
+        return bool(client._imap.file.peek(1))  # buffered bytes, else one read that must not block
+    except (OSError, ValueError):  # nothing buffered and nothing on the socket (ssl.SSLWantReadError)
+        return False
+    finally:
+        sock.setblocking(True)
+        client._set_read_timeout()
 
 
 def _logout(client: IMAPClient) -> None:
