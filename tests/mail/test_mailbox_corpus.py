@@ -22,9 +22,10 @@ from workers.mail.parse import parse_message
 VENV_BIN = Path(sys.executable).parent
 ROOT = Path(__file__).resolve().parents[2]
 NEVER_ANSWERED = ("auto_reply", "bounce_dsn", "feedback_report", "spam")
-# Automatic mail filed in the other folders, by reading each one: delivery failures and acknowledgements.
+# Automatic mail filed in the other folders, by reading each one: delivery failures and acknowledgements
+# (alaveteli_utf-7-subject.eml is a Czech "your email was received" notice).
 ALSO_AUTOMATIC = ("odd_encoding/alaveteli_empty-return-path.eml", "odd_encoding/alaveteli_utf-7-conversion.eml",
-                  "odd_encoding/alaveteli_multipart-no-final-boundary.eml")
+                  "odd_encoding/alaveteli_multipart-no-final-boundary.eml", "odd_encoding/alaveteli_utf-7-subject.eml")
 
 
 def _automatic(corpus: Path) -> set[str]:
