@@ -50,7 +50,7 @@ def warm_up() -> None:
 
 def bench_folder(folder: Path) -> None:
     config = Config(root=folder)
-    paths = collect_paths([folder], config)
+    paths, _ = collect_paths([folder], config)
     started = time.perf_counter()
     checks = [check_file(p, config) for p in paths]
     check_seconds = time.perf_counter() - started

@@ -6,6 +6,7 @@ outputs can point at a line; DOCX and PDF findings point at the file.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from ..errors import AltformatsError
 from ..model import Document, Paragraph, inline_text
 from . import DocumentScore, ScoringOptions, SentenceScore, score_document
-from .config import Config, Thresholds
+from .config import Config, Thresholds, config_for
 
 CHECKABLE = (".docx", ".pdf", ".html", ".htm", ".md", ".markdown", ".txt")
 TEXT_LIKE = (".html", ".htm", ".md", ".markdown", ".txt")
@@ -58,18 +59,43 @@ class DocumentCheck:
         return self.error is None and not self.failures
 
 
-def collect_paths(paths: list[Path], config: Config) -> list[Path]:
-    """Files named, and checkable files in folders named (recursively, hidden folders skipped)."""
+SKIPPED_FOLDERS = {"node_modules", "__pycache__", "site-packages"}  # and every hidden folder (.git, .venv)
+
+
+def _skipped(name: str) -> bool:
+    return name.startswith(".") or name in SKIPPED_FOLDERS
+
+
+def walk_folder(folder: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Checkable files under folder (sorted, hidden and tool folders skipped), and folders that could not be read."""
     found: list[Path] = []
+    unreadable: list[tuple[Path, str]] = []
+
+    def note(error: OSError) -> None:
+        unreadable.append((Path(error.filename or folder), error.strerror or str(error)))
+
+    for root, dirs, files in os.walk(folder, onerror=note):
+        dirs[:] = sorted(d for d in dirs if not _skipped(d))
+        found += [Path(root, f) for f in sorted(files)
+                  if not f.startswith(".") and Path(f).suffix.lower() in CHECKABLE]
+    return found, unreadable
+
+
+def collect_paths(paths: list[Path], config: Config | None = None, cache: dict | None = None
+                  ) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Files named, and checkable files in folders named (recursively), minus excluded ones;
+    and the folders that could not be read, with why. config None: each file's nearest config."""
+    cache = {} if cache is None else cache
+    found: list[Path] = []
+    unreadable: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path).parts
-                if child.is_file() and child.suffix.lower() in CHECKABLE and not any(p.startswith(".") for p in rel):
-                    found.append(child)
+            files, bad = walk_folder(path)
+            found += files
+            unreadable += bad
         else:
             found.append(path)
-    return [p for p in found if not config.excluded(p)]
+    return [p for p in found if not (config or config_for(p, cache)).excluded(p)], unreadable
 
 
 def strip_ignored_source(text: str, suffix: str) -> str:
@@ -183,6 +209,9 @@ def check_file(path: Path, config: Config, profile: str | None = None) -> Docume
     except AltformatsError as exc:
         result.error = str(exc) if exc.path else f"{path}: {exc}"
         return result
+    except OSError as exc:
+        result.error = cannot_read(path, exc)
+        return result
     options = ScoringOptions(long_sentence_words=limits.long_sentence_words, allow_words=config.allow_words)
     result.score = score_document(doc, options)
     result.warnings += result.score.warnings
@@ -194,10 +223,21 @@ def check_file(path: Path, config: Config, profile: str | None = None) -> Docume
     return result
 
 
-def check_paths(paths: list[Path], config: Config, profile: str | None = None) -> list[DocumentCheck]:
-    checks = []
-    for path in collect_paths(paths, config):
-        checks.append(check_file(path, config, profile))
+def cannot_read(path: Path, exc: OSError) -> str:
+    return (f"{path}: cannot be read ({exc.strerror or exc}).\n"
+            "  What to do: check that the file exists and that you have permission to read it.")
+
+
+def check_paths(paths: list[Path], config: Config | None = None, profile: str | None = None) -> list[DocumentCheck]:
+    """Check every file in paths. config None: each file uses the config file nearest to it."""
+    cache: dict = {}
+    files, unreadable = collect_paths(paths, config, cache)
+    checks = [check_file(path, config or config_for(path, cache), profile) for path in files]
+    for folder, why in unreadable:
+        checks.append(DocumentCheck(folder, profile or "plain-english",
+                                    error=f"{folder}: this folder cannot be read ({why}), so its documents "
+                                          "were not checked.\n  What to do: check that you have permission "
+                                          "to open it, or leave it out of the paths checked."))
     return checks
 
 

@@ -150,8 +150,21 @@ def load_file(path: Path) -> Config:
     return parse(table, str(path), path.parent)
 
 
+def config_for(path: Path, cache: dict[Path, Config] | None = None) -> Config:
+    """The config that applies to one checked file or folder: the nearest one to it (see find_config).
+    cache (folder -> config) saves reading the same files again within one check."""
+    resolved = path.resolve()
+    folder = resolved if resolved.is_dir() else resolved.parent
+    if cache is None:
+        return find_config(folder)
+    if folder not in cache:
+        cache[folder] = find_config(folder)
+    return cache[folder]
+
+
 def find_config(start: Path) -> Config:
-    """The nearest .altformats.toml, or pyproject.toml with [tool.altformats], from start upwards."""
+    """The nearest .altformats.toml, or pyproject.toml with [tool.altformats], from start upwards.
+    In one folder .altformats.toml wins over pyproject.toml."""
     folder = start.resolve()
     for candidate in (folder, *folder.parents):
         dot = candidate / ".altformats.toml"
