@@ -155,7 +155,19 @@ def restyle(document, profile: LargePrintProfile) -> None:
             left_align(ppr)
     for name in ("Normal", "Quote", "Caption", "Footer", "Header", "Title"):
         set_paragraph_spacing(document.styles[name], profile)
+    set_every_line_spacing(document.styles.element, profile)
     document.styles["Caption"].font.bold = True
+
+
+def set_every_line_spacing(styles_element, profile: LargePrintProfile) -> None:
+    """Every line spacing in the style sheet at the profile's (template styles say 1.0 or 2.0).
+
+    Word gives table cells the table style's paragraph spacing (Table Grid: single) over
+    a Normal style that repeats the document defaults, so table styles must be set too."""
+    for spacing in styles_element.iter(qn("w:spacing")):
+        if spacing.getparent().tag == qn("w:pPr") and spacing.get(qn("w:line")) is not None:
+            spacing.set(qn("w:line"), str(int(round(profile.line_spacing * 240))))
+            spacing.set(qn("w:lineRule"), "auto")
 
 
 def set_paragraph_spacing(style, profile: LargePrintProfile) -> None:

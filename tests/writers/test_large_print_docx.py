@@ -9,6 +9,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Cm
+from lxml import etree
 from docx_inspection import canonical, effective_runs, paragraph_alignments
 from writer_documents import (Emphasis, Heading, Image, Link, ListBlock, ListItem, PageMarker, Sidebar, Table, Text, bullets, doc, para, png,
                               rich_document, row, wide_table)
@@ -76,6 +77,17 @@ def test_title_language_subject_and_provenance_are_in_the_properties():
     assert props.subject
     styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode()
     assert re.search(r'<w:rPrDefault>.*<w:lang w:val="en-GB"', styles, re.S)
+
+
+def test_no_style_a_paragraph_or_table_cell_can_take_sets_line_spacing_outside_1_2_to_1_5():
+    data = docx_of(doc(para("x"), Table((row("Name", "Phone", header=True), row("Housing", "0123")))))
+    styles = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml"))
+    lines = {(style.get(qn("w:styleId")) if style.tag == qn("w:style") else "defaults"): int(spacing.get(qn("w:line")))
+             for style in [*styles.iter(qn("w:style")), *styles.iter(qn("w:docDefaults"))]
+             for spacing in style.iter(qn("w:spacing"))
+             if spacing.getparent().tag == qn("w:pPr") and spacing.get(qn("w:line"))}
+    assert "TableGrid" in lines and "defaults" in lines  # the table style cells take in Word, and the defaults
+    assert {name: line for name, line in lines.items() if not 1.2 * 240 <= line <= 1.5 * 240} == {}
 
 
 def test_pages_are_a4_portrait_with_margins_of_at_least_2cm_and_page_numbers():
