@@ -5,6 +5,7 @@ import json
 import os
 from dataclasses import asdict
 from pathlib import Path
+from urllib.parse import quote
 from xml.etree import ElementTree as ET
 
 from .. import provenance
@@ -22,6 +23,7 @@ RULES = {
     "very-hard-sentence": "Very hard sentence (reading age 19 or more)",
     "unreadable-file": "The file could not be checked",
 }
+JSON_SCHEMA_VERSION = 1  # converter/data/readability-check.schema.json; bump when a key changes
 HELP_URI = "https://www.gov.uk/guidance/content-design/writing-for-gov-uk"
 
 
@@ -45,7 +47,8 @@ def to_json(checks: list[DocumentCheck]) -> str:
             item["findings"] = [{"rule": f.rule, "level": f.level, "message": f.message, "line": f.line,
                                  "text": f.sentence.text} for f in c.findings]
         docs.append(item)
-    return json.dumps({"generator": provenance.generator_string(), "documents": docs}, indent=2) + "\n"
+    return json.dumps({"schema_version": JSON_SCHEMA_VERSION, "generator": provenance.generator_string(),
+                       "documents": docs}, indent=2) + "\n"
 
 
 def _sentence_json(s) -> dict:
@@ -54,8 +57,13 @@ def _sentence_json(s) -> dict:
             "passive": s.passive}
 
 
+def artifact_uri(path: Path) -> str:
+    """The path as a relative URI reference (RFC 3986): spaces, %, : and the like percent-encoded."""
+    return quote(display_path(path), safe="/")
+
+
 def _location(path: Path, line: int | None) -> dict:
-    physical = {"artifactLocation": {"uri": display_path(path)}}
+    physical = {"artifactLocation": {"uri": artifact_uri(path)}}
     if line:
         physical["region"] = {"startLine": line}
     return {"physicalLocation": physical}
