@@ -15,7 +15,7 @@ from .limits import Limits, check_size, run_limited
 from .model import Document
 from .profiles import replace_known
 from .readers import ReadOptions
-from .result import Message, Result
+from .result import WARNING, Message, Result
 from .sniff import sniff
 
 # progress(output_name, fraction 0..1 or None, what is happening)
@@ -26,13 +26,30 @@ def read_bytes(data: bytes, name: str | None = None, *, password: str | None = N
                limits: Limits | None = None) -> Result[Document]:
     limits = limits or Limits.from_env()
     check_size(len(data), limits, name)
-    spec = formats.READERS[sniff(data, name)]
+    kind = sniff(data, name)
+    spec = formats.READERS[kind]
     options = ReadOptions(source_name=Path(name).name if name else None, password=password, limits=limits)
     reader = formats.load(spec.reader)
     if spec.isolated:
-        return run_limited(reader, data, options, seconds=limits.parse_seconds,
+        read = run_limited(reader, data, options, seconds=limits.parse_seconds,
                            memory_mb=limits.parse_memory_mb, path=name)
-    return reader(data, options)
+    else:
+        read = reader(data, options)
+    return _with_misnamed_note(read, kind, name)
+
+
+MISLEADING_SUFFIXES = {"pdf": (".docx", ".doc", ".odt"), "docx": (".pdf", ".doc", ".odt")}
+KIND_NAMES = {"pdf": "a PDF", "docx": "a Word document (.docx)"}
+
+
+def _with_misnamed_note(read: Result[Document], kind: str, name: str | None) -> Result[Document]:
+    """A PDF named .docx (or the reverse) is read for what it is, and staff are told so."""
+    suffix = Path(name).suffix.lower() if name else ""
+    if suffix not in MISLEADING_SUFFIXES.get(kind, ()):
+        return read
+    note = Message(WARNING, f"The file is named {suffix} but is {KIND_NAMES[kind]}; it was read as "
+                            f"{KIND_NAMES[kind]}. Rename it so others are not misled.")
+    return Result(read.value, (note,) + read.messages)
 
 
 def read_path(path: str | os.PathLike, *, password: str | None = None,
@@ -155,6 +172,7 @@ def write_output(doc: Document, spec: formats.OutputSpec, out_dir: Path, stem: s
     """Make one output in out_dir. Failures are recorded in the report, never raised."""
     report = OutputReport(spec.name)
     started = time.perf_counter()
+    target = out_dir / output_basename(stem, spec)
     try:
         profile = profile_for(spec, settings)
         report.settings = provenance.provenance(spec.name, profile)["settings"]
@@ -163,7 +181,6 @@ def write_output(doc: Document, spec: formats.OutputSpec, out_dir: Path, stem: s
         tick = (lambda frac, what: progress(spec.name, frac, what)) if progress else None
         written = writer(transformed.value, profile, progress=tick)
         report.messages = transformed.messages + written.messages
-        target = out_dir / output_basename(stem, spec)
         if spec.multi_file:
             for name, data in written.value.items():
                 path = target / name
@@ -178,6 +195,10 @@ def write_output(doc: Document, spec: formats.OutputSpec, out_dir: Path, stem: s
             report.readability = _score(transformed.value)
     except AltformatsError as exc:
         report.error = str(exc)
+    except OSError as exc:
+        report.error = (f"Could not save {target}: {exc.strerror or exc}.\n"
+                        f"  What to do: check there is space in {out_dir} and that no folder or locked file "
+                        f"has the name {target.name}.")
     except Exception as exc:  # one output failing must not lose the others
         report.error = f"{type(exc).__name__}: {exc}"
     report.seconds = time.perf_counter() - started
@@ -190,7 +211,7 @@ def convert(path: str | os.PathLike, outputs: list[str] | None = None, out_dir: 
     """Read `path` once and make each output in `out_dir`. Raises AltformatsError on bad input."""
     source = Path(path)
     specs = [formats.output(name) for name in (outputs or default_outputs())]
-    out = Path(out_dir)
+    out = prepare_out_dir(Path(out_dir))
     started = time.perf_counter()
     if progress:
         progress("read", None, f"reading {source.name}")
@@ -209,6 +230,20 @@ def convert(path: str | os.PathLike, outputs: list[str] | None = None, out_dir: 
             progress(spec.name, 1.0, "done" if result.ok else "failed")
     write_manifest(report, out)
     return report
+
+
+def prepare_out_dir(out: Path) -> Path:
+    """Make the output folder and prove it can be written to, before any reading is done."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        tempfile.TemporaryFile(dir=out).close()
+    except (FileExistsError, NotADirectoryError):
+        raise AltformatsError("The output folder cannot be made: a file is in the way.", path=str(out),
+                              hint="Give --out a folder name that is not a file.") from None
+    except OSError as exc:
+        raise AltformatsError(f"The output folder cannot be written to ({exc.strerror or exc}).", path=str(out),
+                              hint="Give --out a folder you can write to.") from None
+    return out
 
 
 def default_outputs() -> list[str]:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -12,6 +13,8 @@ from .. import formats
 from ..errors import EXIT_BAD_INPUT, EXIT_OK, EXIT_PARTIAL
 from ..pipeline import convert as run_convert
 from ..pipeline import default_outputs
+from ..profiles import LargePrintProfile
+from .notes import grouped_notes
 
 
 def _human_size(size: int) -> str:
@@ -37,12 +40,12 @@ def _flesch(readability: dict | None) -> str:
 
 
 @click.command("convert")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))  # a folder is refused by read_path, with what to do
 @click.option("--to", "to", default=None, metavar="FORMAT,...",
               help="Outputs to make, comma separated (see 'altformats formats'). Default: all.")
-@click.option("--out", "out_dir", default="out", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--out", "out_dir", default="out", type=click.Path(path_type=Path),
               show_default=True, help="Folder for the outputs.")
-@click.option("--font-size", type=click.FloatRange(16, 28), default=None,
+@click.option("--font-size", type=float, default=None,
               help="Large print body size in points, 16 to 28 (default 18).")
 @click.option("--voice", default=None, help="Voice for audio (see 'altformats voices').")
 @click.option("--rate", "rate_wpm", type=click.IntRange(80, 400), default=None,
@@ -60,6 +63,8 @@ def convert(file, to, out_dir, font_size, voice, rate_wpm, approved, password, n
     """
     names = [n.strip() for n in to.split(",") if n.strip()] if to else default_outputs()
     specs = [formats.output(n) for n in names]  # unknown names fail here, exit 2
+    if font_size is not None:
+        LargePrintProfile(font_size=font_size)  # out of 16-28: a SettingsError saying what to use instead, exit 2
     settings = {"font_size": font_size, "voice": voice, "rate_wpm": rate_wpm,
                 "approved": approved or None}
     console = Console(stderr=True)
@@ -95,9 +100,8 @@ def _print_summary(report, out_dir: Path) -> None:
         out = Console(width=160)
     doc = report.document
     out.print(f"[bold]{doc.title}[/bold] ({report.source.name}, read in {report.read_seconds:.1f} s)")
-    for message in report.read_messages:
-        if message.level != "info":
-            out.print(f"  [yellow]note:[/yellow] {message.text}" + (f" ({message.where})" if message.where else ""))
+    for line in grouped_notes(report.read_messages):
+        out.print(f"  [yellow]note:[/yellow] {escape(line)}")
     table = Table(title=f"Made in {out_dir}", title_justify="left")
     for column in ("format", "file", "size", "seconds", "reading age", "Flesch"):
         table.add_column(column, justify="right" if column in ("size", "seconds", "reading age", "Flesch") else "left")
@@ -116,9 +120,8 @@ def _print_summary(report, out_dir: Path) -> None:
     for o in report.outputs:
         if not o.ok:
             out.print(f"[red]{o.name} failed:[/red] {o.error}")
-        for m in o.messages:
-            if m.level != "info":
-                out.print(f"  [yellow]{o.name}:[/yellow] {m.text}" + (f" ({m.where})" if m.where else ""))
+        for line in grouped_notes(o.messages):
+            out.print(f"  [yellow]{o.name}:[/yellow] {escape(line)}")
 
 
 @click.command("formats")
