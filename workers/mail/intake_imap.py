@@ -11,7 +11,7 @@ from imapclient.exceptions import IMAPClientError
 from converter.errors import AltformatsError
 
 from .. import db
-from . import store
+from . import language, store
 from .config import MailSettings
 from .handle import Outcome, handle
 from .privacy import install
@@ -85,6 +85,7 @@ def poll_once(client: IMAPClient, settings: MailSettings, stop: threading.Event 
 def run(settings: MailSettings, stop: threading.Event, once: bool = False) -> None:
     """Poll the mailbox until stopped; reconnect after faults; purge old personal data every hour."""
     last_purge, backoff = 0.0, 1.0
+    language.load()
     while not stop.is_set():
         if time.monotonic() - last_purge > 3600:
             with db.session() as s:

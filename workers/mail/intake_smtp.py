@@ -9,6 +9,7 @@ from aiosmtpd.controller import Controller
 
 from converter.pipeline import write_atomic
 
+from . import language
 from .config import MailSettings
 from .handle import handle
 from .privacy import install
@@ -47,6 +48,7 @@ def drain(spool: Path, settings: MailSettings) -> int:
 
 def serve(settings: MailSettings, spool: Path, stop: threading.Event) -> None:
     spool.mkdir(parents=True, exist_ok=True)
+    language.load()
     wake = threading.Event()
     controller = Controller(SpoolHandler(spool, wake), hostname=settings.smtp_listen_host,
                             port=settings.smtp_listen_port,

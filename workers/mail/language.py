@@ -24,6 +24,11 @@ def _is_english(word: str) -> bool:
     return zipf_frequency(word, "en") >= ENGLISH_ZIPF
 
 
+def load() -> None:
+    """Read the word list now (about half a second), so the first message after a start does not wait for it."""
+    _is_english("the")
+
+
 def english_share(text: str) -> float | None:
     """Share of the words (two letters or more; addresses and links left out) common in English;
     None when there are too few words to judge."""
