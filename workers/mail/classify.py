@@ -73,7 +73,7 @@ _FOREIGN_AUTOMATIC = re.compile(
     r"\bавтоматич\w*|\bавтоматическ\w*",
     re.I,
 )
-# "Your message was received" in other languages: a message word and a received word, and no question.
+# "Your message was received" in other languages: a message word near a received word, and no question.
 _FOREIGN_MESSAGE = re.compile(r"\b(nachricht|e-?mail\w*|mail|message|mensaje|mensagem|messaggio|wiadomo\w+|"
                               r"zpráv\w*|správ\w*|bericht|meddelande|besked|viesti|mesaj\w*|neges|сообщение|"
                               r"повідомлення)\b", re.I)
@@ -151,7 +151,10 @@ def _foreign_automatic(msg: IncomingMessage) -> bool:
         return False
     if _FOREIGN_AUTOMATIC.search(text):
         return True
-    return "?" not in text and bool(_FOREIGN_MESSAGE.search(text)) and bool(_FOREIGN_RECEIVED.search(text))
+    if "?" in text:
+        return False
+    messages = [m.start() for m in _FOREIGN_MESSAGE.finditer(text)]
+    return any(abs(r.start() - m) <= 40 for r in _FOREIGN_RECEIVED.finditer(text) for m in messages)
 
 
 def _looks_like_spam(msg: IncomingMessage) -> bool:
