@@ -185,6 +185,12 @@ def test_rendered_page_breaks_are_used_when_word_saved_them():
     assert markers == ["1", "2", "3"]
 
 
+def test_page_numbers_counted_from_breaks_alone_are_reported_as_estimates():
+    estimated = [m.text for m in read_fixture("page_breaks").messages if "page numbers are estimates" in m.text]
+    assert len(estimated) == 1 and "5 pages" in estimated[0]
+    assert not [m for m in read_fixture("rendered_page_breaks").messages if "estimates" in m.text]
+
+
 def test_document_without_breaks_has_no_page_markers():
     assert not blocks_of(doc_of("lists"), PageMarker)
 

@@ -73,7 +73,21 @@ def read(data: bytes, options: ReadOptions) -> Result[Document]:
         blocks = [PageMarker("1")] + blocks
     doc = Document(read_metadata(pkg, ctx, path), tuple(blocks), notes)
     report_document_level_findings(doc, pkg.document, ctx)
+    report_estimated_page_numbers(doc, ctx)
     return ctx.log.result(doc)
+
+
+def report_estimated_page_numbers(doc: Document, ctx) -> None:
+    """Page markers counted from explicit breaks only run low once pages fill up: say so once."""
+    if not ctx.pages.any_breaks or ctx.pages.rendered:
+        return
+    counted = ctx.pages.page
+    word_said = (f"; Word counted {doc.meta.page_count} pages" if doc.meta.page_count
+                 and doc.meta.page_count > counted else "")
+    ctx.log.warning(f"The original page numbers are estimates: the file does not record where its pages "
+                    f"fell (it was not last saved by Word), so only its page breaks were counted "
+                    f"({counted} pages{word_said}) and later numbers may run low. For page numbers that "
+                    "match the printed copy, convert its PDF, or open and save it in Word first.")
 
 
 def report_document_level_findings(doc: Document, root, ctx) -> None:
