@@ -15,12 +15,13 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from .scores import ADDRESS
+
 RARE_ZIPF = 3.0  # about once per million words
 COMMON_ZIPF = 4.5
 LONG_LETTERS = 13
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
-_SKIP = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 
 
 @lru_cache(maxsize=1)
@@ -64,5 +65,5 @@ def _is_name(word: str, first: bool) -> bool:
 
 def hard_words(sentence: str, allow: frozenset[str] = frozenset()) -> list[str]:
     """The hard words of one sentence, in order, as written (repeats kept); names are not hard."""
-    words = _WORD.findall(_SKIP.sub(" ", sentence))
+    words = _WORD.findall(ADDRESS.sub(" ", sentence))
     return [w for i, w in enumerate(words) if not _is_name(w, i == 0) and is_hard(w, allow)]

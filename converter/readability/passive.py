@@ -23,7 +23,11 @@ _BE = r"(?:am|is|are|was|were|be|been|being|get|gets|got|gotten|getting|'s|'re)"
 _PARTICIPLE = rf"(?:\w+ed|{'|'.join(_IRREGULAR)})"
 _PASSIVE = re.compile(rf"\b{_BE}\s+(?:(?:not|also|then|still|now|\w+ly)\s+){{0,2}}(?:being\s+)?{_PARTICIPLE}\b",
                       re.IGNORECASE)
-_NOT_PARTICIPLE = {"need", "needed", "red", "bed", "shed", "seed", "feed", "hundred", "interested"}
+_NOT_PARTICIPLE = {"need", "needed", "red", "bed", "shed", "seed", "feed", "hundred", "interested",
+                   # -ed words that after "be" describe a state or feeling ("we were tired", "she is married")
+                   "tired", "worried", "pleased", "bored", "excited", "scared", "frightened", "confused",
+                   "surprised", "delighted", "disappointed", "annoyed", "married", "divorced", "retired",
+                   "disabled", "aged", "talented", "skilled", "unemployed", "ashamed", "embarrassed"}
 
 
 def passive_phrases(sentence: str) -> list[str]:

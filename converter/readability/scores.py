@@ -40,8 +40,10 @@ class Counts:
         return Counts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
 
 
-_ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\bhttps?://\S+[\w/]|\bwww\.\S+[\w/]"
-                      r"|\b[\w-]+(?:\.[\w-]+)*\.(?:gov|org|nhs|police|co|ac|net|com)\.uk\b(?:/\S*[\w/])?")
+# A web or email address: with a scheme, www., or a bare domain ending in a common top-level
+# domain (gov.uk/council-tax, medway.gov.uk/apply, nhs.uk, example.com/page).
+ADDRESS = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\bhttps?://\S+[\w/]|\bwww\.\S+[\w/]"
+                     r"|\b(?:[\w-]+\.)+(?:uk|com|org|net|gov|info|io|scot|wales|cymru)\b(?:/\S*[\w/])?")
 
 
 def count_sentence(text: str) -> Counts:
@@ -49,7 +51,7 @@ def count_sentence(text: str) -> Counts:
     short word ("link"): an address is copied, not read, and is not what makes a sentence hard."""
     if not text.strip():
         return Counts()
-    text = _ADDRESS.sub("link", text)
+    text = ADDRESS.sub("link", text)
     return Counts(
         sentences=1,
         words=ts_counts.count_words(text),

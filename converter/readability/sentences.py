@@ -26,6 +26,10 @@ _pysbd_timed_out = False
 
 _INNER_BOUNDARY = re.compile(r"[.!?…]\S*\s")
 _ABBREVIATIONS = r"(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|Prof|St|No|Cllr|approx|vs|cf)"
+# Abbreviations that never end a sentence (titles before a name, "approx." before a figure):
+# pysbd does not know all of them, so a split just after one is undone.
+_NEVER_LAST = re.compile(r"(?:^|[\s(])(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Mx|Prof|Rev|Revd|Sgt|Insp|Supt|Det|Capt|Hon|Rt|"
+                         r"[Aa]pprox|e\.g|i\.e|cf|vs|viz)\.\s*$")
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,17 @@ def _join_inside_words(pieces: list[str]) -> list[str]:
     return out
 
 
+def _join_after_abbreviations(pieces: list[str]) -> list[str]:
+    """Undo splits just after a title or "approx." ("Ask Cllr." + "Jones to help.")."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _NEVER_LAST.search(out[-1]):
+            out[-1] += piece if out[-1][-1:].isspace() or piece[:1].isspace() else " " + piece
+        else:
+            out.append(piece)
+    return out
+
+
 def _split_chunk(chunk: str, warnings: list[str] | None) -> list[str]:
     """pysbd under the time limit; after one time-out the rule-based splitter is used from then on."""
     global _pysbd_timed_out
@@ -103,7 +118,7 @@ def _split_chunk(chunk: str, warnings: list[str] | None) -> list[str]:
         return fallback_split(chunk)
     future = _pool.submit(_pysbd().segment, chunk)
     try:
-        return _join_inside_words(future.result(timeout=SPLIT_SECONDS))
+        return _join_after_abbreviations(_join_inside_words(future.result(timeout=SPLIT_SECONDS)))
     except FutureTimeout:
         _pysbd_timed_out = True
         if warnings is not None:
