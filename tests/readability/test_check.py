@@ -216,3 +216,17 @@ def test_pre_commit_hook_runs_the_check_command_on_document_files():
     for name in ("a.docx", "b.pdf", "c.html", "d.md", "e.txt"):
         assert re.search(hook["files"], name)
     assert not re.search(hook["files"], "setup.py")
+
+
+def test_ignore_marker_paragraphs_remove_a_passage_in_a_pdf(tmp_path):
+    source = tmp_path / "bins.md"
+    source.write_text("# Bins\n\nWe pick up your bins every week.\n\naltformats: ignore-start\n\n" + HARD
+                      + "\naltformats: ignore-end\n\nCall us if we miss it.\n", encoding="utf-8")
+    made = subprocess.run([sys.executable, "-m", "converter", "convert", str(source), "--to", "large-print-pdf",
+                           "--out", str(tmp_path / "out"), "--quiet"], capture_output=True, text=True, timeout=300)
+    assert made.returncode == 0, made.stderr
+    result = run_check("out/bins-large-print.pdf", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    texts = [s["text"] for s in json.loads(result.stdout)["documents"][0]["sentences"]]
+    assert "We pick up your bins every week." in texts and "Call us if we miss it." in texts
+    assert not any("Notwithstanding" in t or "altformats" in t.lower() and "ignore" in t for t in texts)
