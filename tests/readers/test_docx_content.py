@@ -5,6 +5,12 @@ from __future__ import annotations
 from converter.model import (Emphasis, Image, LineBreak, Link, NoteRef, PageMarker, Paragraph, Strong, Text,
                              inline_text)
 
+import docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from converter.readers import ReadOptions
+from converter.readers.docx import read
 from docx_helpers import blocks_of, doc_of, read_fixture
 
 
@@ -137,6 +143,19 @@ def test_insertions_kept_and_deletions_dropped():
     texts = paragraph_texts(doc_of("tracked_changes"))
     assert texts[0] == "The meeting is on Tuesday."
     assert "A paragraph inside an insertion." in texts
+
+
+def test_a_deleted_line_break_goes_with_its_deletion(tmp_path):
+    word = docx.Document()
+    word.element.body.insert(0, parse_xml(
+        f'<w:p {nsdecls("w")}><w:r><w:t xml:space="preserve">Call us </w:t></w:r>'
+        '<w:del w:id="1" w:author="A"><w:r><w:br/><w:delText>on Monday or </w:delText></w:r></w:del>'
+        '<w:r><w:t>today.</w:t></w:r></w:p>'))
+    word.save(tmp_path / "deleted_break.docx")
+    read_back = read((tmp_path / "deleted_break.docx").read_bytes(), ReadOptions(source_name="deleted_break.docx"))
+    first = blocks_of(read_back.value, Paragraph)[0]
+    assert inline_text(first.inlines) == "Call us today."
+    assert not [i for i in first.inlines if isinstance(i, LineBreak)]
 
 
 def test_tracked_changes_are_reported_as_read_accepted():
