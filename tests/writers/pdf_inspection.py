@@ -74,3 +74,36 @@ def figure_alt_texts(pdf: bytes) -> list[str | None]:
 
     walk(root["/StructTreeRoot"])
     return alts
+
+
+def laid_out_text_styles(page_html: str) -> list[dict]:
+    """WeasyPrint's computed style of every line of text it lays out (not the page-number margin boxes):
+    font style, text decoration, alignment and line height, as the renderer behind the PDF sees them."""
+    from weasyprint import HTML
+
+    def walk(box):
+        if type(box).__name__ == "MarginBox":
+            return
+        if type(box).__name__ == "TextBox":
+            yield box
+        for child in getattr(box, "children", None) or []:
+            yield from walk(child)
+
+    styles = []
+    for page in HTML(string=page_html).render().pages:
+        for box in walk(page._page_box):
+            style = box.style
+            styles.append({"text": box.text, "font_style": style["font_style"],
+                           "decoration": str(style["text_decoration_line"]), "align": style["text_align_all"],
+                           "line_height": style["line_height"] if isinstance(style["line_height"], (int, float))
+                           else None})  # a unitless multiple, else None ("normal" or a length)
+    return styles
+
+
+def font_names(pdf: bytes) -> set[str]:
+    """The BaseFont name of every font used on any page."""
+    names = set()
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        fonts = page.get("/Resources", {}).get_object().get("/Font") or {}
+        names |= {str(font.get_object().get("/BaseFont")) for font in fonts.values()}
+    return names

@@ -6,7 +6,8 @@ import http.server
 import threading
 
 import pytest
-from pdf_inspection import catalog, figure_alt_texts, image_count, struct_tags, text_spans
+from pdf_inspection import (catalog, figure_alt_texts, font_names, image_count, laid_out_text_styles,
+                            struct_tags, text_spans)
 from writer_documents import (Heading, Image, PageMarker, Sidebar, Text, doc, para, png, rich_document,
                               wide_table)
 
@@ -145,6 +146,27 @@ def test_the_large_print_page_behind_the_pdf_passes_axe_core_too():
                                    decorative_images=False)).value
     assert 'class="reflowed-table"' in page
     assert axe_violations(page) == []
+
+
+def large_print_page(document, profile=LargePrintProfile()) -> str:
+    from converter.writers.html import render_page
+    from converter.writers.html_nodes import HtmlOptions
+    from converter.writers.pdf import large_print_css
+    return render_page(document, profile, large_print_css(profile),
+                       HtmlOptions(reflow_wide_tables=True, page_marker_label="[Original page {}]",
+                                   decorative_images=False)).value
+
+
+def test_no_text_is_laid_out_italic_underlined_or_justified_and_line_height_is_1_2_to_1_5():
+    styles = laid_out_text_styles(large_print_page(rich_document()))
+    assert len(styles) > 40
+    assert [s["text"] for s in styles if s["font_style"] != "normal" or s["decoration"] != "none"
+            or s["align"] != "left" or not 1.2 <= (s["line_height"] or 0) <= 1.5] == []
+
+
+def test_no_italic_or_oblique_font_is_embedded():
+    names = font_names(pdf_of(rich_document()))
+    assert names and not [n for n in names if "italic" in n.lower() or "oblique" in n.lower()]
 
 
 def test_every_figure_in_the_tag_tree_carries_its_alt_text():
