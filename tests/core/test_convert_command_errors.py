@@ -5,6 +5,7 @@ exit 2 (1 when only some outputs failed): never a traceback.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -20,9 +21,10 @@ SAMPLE_PDF = ROOT / "samples" / "kent-and-medway-domestic-abuse-strategy.pdf"
 ENCRYPTED_PDF = ROOT / "tests" / "fixtures" / "pdf" / "encrypted_user_password.pdf"
 
 
-def altformats(*args: str | Path) -> subprocess.CompletedProcess:
+def altformats(*args: str | Path, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([str(ALTFORMATS), "convert", *map(str, args), "--no-scores"],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **env} if env else None)
 
 
 def small_word_document(path: Path, pictures_without_alt: int = 0) -> Path:
@@ -107,3 +109,10 @@ def test_many_warnings_of_one_kind_are_one_line_in_the_summary(tmp_path):
     alt_lines = [line for line in run.stdout.splitlines() if "alt text" in line.lower()]
     assert alt_lines and len(alt_lines) <= 4, run.stdout  # reader and writer: a line or two each, not 24
     assert "11 more like it" in run.stdout
+
+
+def test_a_file_over_the_size_limit_setting_is_refused_before_it_is_read(tmp_path):
+    big = tmp_path / "big.pdf"
+    big.write_bytes(b"%PDF-1.7\n" + b"0" * (3 * 1024 * 1024))  # 3 MB, never parsed
+    run = altformats(big, "--to", "text", "--out", tmp_path / "out", env={"ALTFORMATS_MAX_FILE_MB": "2"})
+    assert_plain_error(run, 2, "big.pdf", "over the 2 MB limit", "ALTFORMATS_MAX_FILE_MB")
