@@ -135,3 +135,34 @@ def test_when_the_fork_server_cannot_start_a_child_the_subprocess_engine_is_used
     wav = synthesise_section(SpeechSection(1, "Hello", "Hello, this is your council."), AudioProfile())
     assert wav.startswith(b"RIFF")
     assert engine_process._FORK_SERVER_BROKEN and not engine_process.use_fork_server()
+
+
+def test_a_voice_setting_is_looked_up_once_and_children_get_the_voice_id():
+    from converter.writers.audio.synthesis import voice_request
+
+    assert voice_request("en-gb") == {"voice_id": "gmw/en"}
+    assert voice_request("English (Great Britain)") == {"voice_id": "gmw/en"}
+    with pytest.raises(SettingsError):
+        voice_request("xx-martian")
+
+
+def test_engine_children_do_not_rerun_the_parents_main_script(tmp_path):
+    """A child forked from multiprocessing's fork server re-runs the parent's main script
+    (12 ms of imports a section for the altformats command) unless fork_server_preload stops it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    marker = tmp_path / "runs.txt"
+    script = tmp_path / "main_script.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})\n"
+        f"open({str(marker)!r}, 'a').write(__name__ + '\\n')\n"
+        "from converter.profiles import AudioProfile\n"
+        "from converter.writers.audio.synthesis import SpeechSection, synthesise_section\n"
+        "if __name__ == '__main__':\n"
+        "    for index in (1, 2, 3):\n"
+        "        synthesise_section(SpeechSection(index, 'Hello', 'Hello, this is your council.'), AudioProfile())\n")
+    subprocess.run([sys.executable, str(script)], check=True, capture_output=True, timeout=120)
+    assert marker.read_text().splitlines() == ["__main__"]

@@ -2,7 +2,8 @@
 
 Run as `python -S .../engine_child.py SITE_PACKAGES` (a plain script that imports only
 pyttsx3, from the folder given) with a JSON request on
-stdin: {"text", "out", "voice", "rate", "pitch"} to synthesise, or {"list_voices": true}
+stdin: {"text", "out", "voice" or "voice_id", "rate", "pitch"} to synthesise ("voice_id"
+when the parent has already looked the voice up), or {"list_voices": true}
 to print the installed voices as JSON. The pyttsx3 espeak engine is started here
 and nowhere else, so no parent process ever holds an initialised engine (a fork
 after initialising it hangs the child) and every save happens in a fresh engine.
@@ -11,8 +12,10 @@ What goes wrong in pyttsx3 2.99's espeak driver, and what this module does:
 - espeak runs in AUDIO_OUTPUT_RETRIEVAL mode, which is asynchronous, and
   runAndWait() ends its loop before synthesis has finished: the WAV is written
   later from espeak's thread, or never if the process exits first (long text
-  gives no file or a segfault). We wait with espeak_Synchronize() and then for
-  the driver's end-of-message callback before returning.
+  gives no file or a segfault). We do not use runAndWait() (its loop also sleeps
+  10 ms a turn): we start the driver's synthesis and wait for its
+  'finished-utterance' notification, sent after the WAV is written, then until
+  espeak is idle.
 - its Synth() tells espeak the text is ten times longer than it is; in
   asynchronous mode espeak copies that many bytes, reading past the end of the
   buffer (long text segfaults). We pad the text with NULs to the stated size.
@@ -99,10 +102,12 @@ def _engine(request: dict):
 
     _pad_synth_text()
     engine = pyttsx3.init("espeak")
-    _espeak.Synchronize()  # let espeak apply the driver's own defaults (rate 200) first
+    wait_until_idle()  # let espeak apply the driver's own defaults (rate 200) first
     _linear_buffer_driver(engine.proxy._driver)
     driver = engine.proxy._driver
-    if request.get("voice"):
+    if request.get("voice_id"):  # already looked up in the voice list by the parent
+        driver.setProperty("voice", request["voice_id"])
+    elif request.get("voice"):
         voice_id = resolve_voice(engine.getProperty("voices"), request["voice"])
         if voice_id is None:
             raise UnknownVoice(f"no installed voice is called '{request['voice']}'")
@@ -111,24 +116,45 @@ def _engine(request: dict):
         driver.setProperty("rate", int(request["rate"]))
     if request.get("pitch") is not None:
         driver.setProperty("pitch", int(request["pitch"]))
-    _espeak.Synchronize()  # every property applied before the text is queued
+    wait_until_idle()  # every property applied before the text is queued
     return engine
 
 
 def synthesise(request: dict) -> None:
+    """Speak the text into request["out"] and return once the WAV is written.
+
+    The driver is started directly rather than through runAndWait(), whose loop sleeps
+    10 ms between checks and ends by cancelling espeak's queue: we wait on pyttsx3's own
+    'finished-utterance' notification, which the driver sends after writing the WAV.
+    """
+    import threading
+
     engine = _engine(request)
-    engine.save_to_file(request["text"], request["out"])
-    engine.runAndWait()
-    _wait_until_written(engine.proxy._driver)
+    driver = engine.proxy._driver
+    finished = threading.Event()
+    engine.connect("finished-utterance", lambda name=None, completed=True: finished.set())
+    driver.save_to_file(request["text"], request["out"])
+    driver._start_synthesis(request["text"])
+    finished.wait()  # the parent's time limit ends a child stuck here
+    _wait_until_written(driver)
+
+
+def wait_until_idle() -> None:
+    """Return when espeak has carried out every queued command.
+
+    What espeak_Synchronize() waits for, but it checks only every 20 ms (usleep(20000)
+    in espeak-ng), which cost up to 20 ms of idle time per section; this checks every 0.5 ms."""
+    from pyttsx3.drivers import _espeak
+
+    while _espeak.IsPlaying():  # the parent's time limit ends a child stuck here
+        time.sleep(0.0005)
 
 
 def _wait_until_written(driver) -> None:
     """Block until espeak has finished and the driver's callback has written the WAV."""
-    from pyttsx3.drivers import _espeak
-
-    _espeak.Synchronize()
+    wait_until_idle()
     while driver._speaking:  # the parent's time limit ends a child stuck here
-        time.sleep(0.005)
+        time.sleep(0.001)
 
 
 def list_voices() -> list[dict]:

@@ -4,7 +4,8 @@ Every request gets a process of its own that starts the pyttsx3 engine, does one
 thing and exits (see engine_child.py for why). Two ways to start it:
 - fork server (the default): a server process that has imported pyttsx3 but never
   started the engine forks one child per request, so a child costs a fork and an
-  espeak initialisation, not an interpreter start and imports;
+  espeak initialisation, not an interpreter start and imports (nor a re-run of the
+  parent's main script: see fork_server_preload.py);
 - subprocess (`python -S engine_child.py`): used where multiprocessing cannot make
   children (inside a daemonic process, or when starting one fails, as in a Celery
   prefork worker) or when ALTFORMATS_SPEECH_PROCESS=subprocess.
@@ -26,7 +27,8 @@ from . import engine_child
 from .wav_check import BadAudio
 
 CHILD_SCRIPT = Path(__file__).resolve().with_name("engine_child.py")
-PRELOAD = ["pyttsx3", "pyttsx3.drivers.espeak", "converter.writers.audio.engine_child"]
+PRELOAD = ["pyttsx3", "pyttsx3.drivers.espeak", "converter.writers.audio.engine_child",
+           "converter.writers.audio.fork_server_preload"]
 
 
 @lru_cache(maxsize=1)

@@ -4,9 +4,11 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ...errors import OutputError, SettingsError
+from .engine_child import resolve_voice
 from .engine_process import run_engine
 from .wav_check import BadAudio, CheckedAudio, check_wav
 
@@ -39,9 +41,9 @@ def synthesise_once(section: SpeechSection, profile) -> CheckedAudio:
     """One attempt: a fresh child speaks the text into a temporary WAV, which is then checked."""
     with tempfile.TemporaryDirectory(prefix="altformats-speech-", dir=SCRATCH) as folder:
         wav_path = Path(folder) / f"section-{section.index:03d}.wav"
-        run_engine({"text": section.text, "out": str(wav_path), "voice": profile.voice,
-                          "rate": profile.rate_wpm, "pitch": profile.pitch},
-                         profile.section_timeout_s)
+        run_engine({"text": section.text, "out": str(wav_path), **voice_request(profile.voice),
+                    "rate": profile.rate_wpm, "pitch": profile.pitch},
+                   profile.section_timeout_s)
         if not wav_path.exists():
             raise BadAudio("the speech engine reported success but wrote no WAV file")
         return check_wav(wav_path.read_bytes(), section.words, profile.rate_wpm)
@@ -98,3 +100,25 @@ def installed_voices(timeout_s: float = 60.0) -> list[InstalledVoice]:
                             hint="Install espeak-ng (apt-get install espeak-ng) and pyttsx3.") from None
     return [InstalledVoice(v["id"], v["name"], tuple(v.get("languages") or ()), v.get("gender"))
             for v in answer]
+
+
+@lru_cache(maxsize=32)
+def _voice_id(voice: str) -> str | None:
+    """The installed voice id for a voice setting, looked up once per process (a child lists
+    the voices), so each section's child need not list them again."""
+    return resolve_voice(installed_voices(), voice)
+
+
+def voice_request(voice: str) -> dict:
+    """{"voice_id": id} for a known voice; SettingsError for an unknown one; {"voice": voice}
+    (the child looks it up) if the voices could not be listed here."""
+    if not voice:
+        return {}
+    try:
+        found = _voice_id(voice)
+    except SettingsError:
+        return {"voice": voice}
+    if found is None:
+        raise SettingsError(f"The voice setting is wrong: no installed voice is called '{voice}'.",
+                            hint="Run 'altformats voices' to list the installed voices.")
+    return {"voice_id": found}
