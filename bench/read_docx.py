@@ -6,7 +6,9 @@ repeating the sample's body 20 times) it prints:
 - python-docx: seconds to open the file with python-docx and join every paragraph's text
   (body and table cells; no lists, notes, pictures: a lower bound for any python-docx reader);
 - pandoc: wall seconds for `pandoc -t plain FILE` (Haskell, a child process);
-- the ratios read/python-docx and read/pandoc.
+- the ratios read/python-docx and read/pandoc;
+- then for each file the whole command a user runs, `altformats convert FILE --to text`, against
+  `pandoc -t plain`: wall seconds and peak memory (max RSS from /usr/bin/time) of each child.
 It also times the refusal of a zip bomb (a 10 KB file declaring 2 GB unpacked).
 Run: .venv/bin/python bench/read_docx.py [FILE.docx ...]
 """
@@ -30,12 +32,13 @@ SHARED = Path(os.environ.get("ALTFORMATS_SHARED", ROOT.parent / "shared"))
 sys.path.insert(0, str(ROOT))
 
 from converter.errors import FileTooLargeError  # noqa: E402
-from timing import best_of  # noqa: E402
+from timing import best_of, timed_child  # noqa: E402
 from converter.pipeline import read_bytes  # noqa: E402
 from converter.readers import ReadOptions  # noqa: E402
 from converter.readers.docx import read  # noqa: E402
 
 CORPUS = SHARED / "corpus" / "documents" / "docx"
+ALTFORMATS = Path(sys.executable).with_name("altformats")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -78,6 +81,18 @@ def bench(name: str, data: bytes) -> None:
           f"pandoc {pandoc_s:6.3f}s  read/python-docx {read_s / pydocx_s:5.2f}  read/pandoc {read_s / pandoc_s:5.2f}")
 
 
+def bench_command(path: Path) -> None:
+    """The whole job a user runs (read + write plain text, start-up included) against pandoc -t plain:
+    wall seconds and peak memory of each child process."""
+    with tempfile.TemporaryDirectory() as out:
+        cli_s, cli_mb, cli_rc = timed_child([str(ALTFORMATS), "convert", str(path), "--to", "text",
+                                             "--out", out, "--no-scores", "--quiet"])
+        ref_s, ref_mb, ref_rc = timed_child(["pandoc", "-t", "plain", str(path), "-o", str(Path(out) / "ref.txt")])
+    print(f"{path.name[:44]:44} altformats convert --to text {cli_s:6.2f}s {cli_mb:6.1f} MB peak (exit {cli_rc})  "
+          f"pandoc -t plain {ref_s:6.2f}s {ref_mb:6.1f} MB peak (exit {ref_rc})  "
+          f"ratio time x{cli_s / ref_s:.2f}, memory x{cli_mb / ref_mb:.2f}")
+
+
 def bomb_refusal() -> None:
     sample = next(iter(sorted((ROOT / "tests" / "fixtures" / "docx").glob("lists.docx"))))
     data = bytearray(sample.read_bytes())
@@ -101,6 +116,8 @@ def main(argv: list[str]) -> None:
     if not argv and (ROOT / "samples").glob("*.docx"):
         sample = sorted((ROOT / "samples").glob("*.docx"))[0]
         bench(f"{sample.stem} x20", enlarged(sample, 20))
+    for path in files:
+        bench_command(path)
     bomb_refusal()
 
 

@@ -22,20 +22,11 @@ SHARED = Path(os.environ.get("ALTFORMATS_SHARED", ROOT.parent / "shared"))
 sys.path.insert(0, str(ROOT))
 
 from converter.readers import ReadOptions  # noqa: E402
+from timing import timed_child  # noqa: E402
 from converter.readers.pdf import read  # noqa: E402
 
 LARGE = SHARED / "corpus" / "documents" / "pdf" / "very_large_us_irs_irm_2.3.59_400pp.pdf"
 ALTFORMATS = Path(sys.executable).with_name("altformats")
-
-
-def timed_child(argv: list[str]) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS in MB, exit code) of one child, measured by /usr/bin/time
-    (so the benchmark's own memory is not counted in the child's peak)."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
-        run = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", report.name, *argv],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        seconds, kilobytes = report.read().split()[-2:]
-    return float(seconds), int(kilobytes) / 1024, run.returncode
 
 
 def in_process_read(path: Path) -> tuple[float, int]:
