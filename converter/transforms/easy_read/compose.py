@@ -15,7 +15,7 @@ from .lists import joined_with_lead
 from .pictures import ATTRIBUTION, TEMPLATES
 from .protect import Protected, contacts_in
 from .rewrite import Rules, rewrite_heading, rewrite_text
-from .select import LINES_FOR_KIND, Passage, SourceSection, keep_best, select
+from .select import Passage, SourceSection, is_big, keep_best, lines_for, select
 
 SUPPORT_WORDS = re.compile(r"\b(danger|emergency|999|helpline|help now|support|advice line|free|24 hours)\b",
                            re.IGNORECASE)
@@ -130,7 +130,7 @@ def compose(doc: Document, max_words: int, max_lines_words: int, max_rows: int) 
         for section in chosen:
             if section.kind in ("back", "glossary", "support", "contact", "cover"):
                 continue
-            limit = max(1, round(LINES_FOR_KIND.get(section.kind, 5) * share))
+            limit = max(1, round(lines_for(section) * share))
             lines = _said_once(_section_lines(section, limit, rules, support + contact), already_said)
             title = _heading(section.title, rules)
             if section.passages and not any(not line.startswith("**") for line in lines):
@@ -148,9 +148,17 @@ def compose(doc: Document, max_words: int, max_lines_words: int, max_rows: int) 
 def _section_lines(section: SourceSection, limit: int, rules: Rules, elsewhere: list[Passage]) -> list[str]:
     """The section's best passages as lines; when every chosen passage was left out (no whole
     sentence could be made of it), the next best are tried, so a section never goes missing.
-    A list's lead-in line goes when its items were made sentences with it (they say it already)."""
+    A list's lead-in line goes when its items were made sentences with it (they say it already).
+    In a big section (a long document's chapter) only passages that give a line count towards its share:
+    its best-ranked passages are often codes or table rows that give none."""
+    def usable(passage: Passage) -> bool:
+        text, _says_lead = _text_to_rewrite(passage, rules)
+        trial = replace(rules, said_in_full=set(rules.said_in_full))
+        return bool(rewrite_text(text, trial, explain=False, keep=_is_whole))
+
     for extra in (0, 2, 4, 8):
-        kept = [p for p in keep_best(section, limit + extra) if p.role != "contact" or p not in elsewhere]
+        kept = [p for p in keep_best(section, limit + extra, usable if is_big(section) else None)
+                if p.role != "contact" or p not in elsewhere]
         texts = {p.order: _text_to_rewrite(p, rules) for p in kept}
         said = {p.lead for p in kept if texts[p.order][1]}
         listed = {p.lead for p in kept if p.role == "item"}

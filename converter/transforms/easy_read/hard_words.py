@@ -42,8 +42,16 @@ class HardWords:
         meaning = self.meanings[term.lower()].rstrip(".")
         self.explained[term] = meaning
         bolded = line[: match.start()] + f"**{term}**" + line[match.end():]
-        return bolded, f"**{term[0].upper() + term[1:]}** means {meaning}."
+        return bolded, _says_meaning(term, meaning)
 
     def glossary_lines(self) -> list[str]:
-        return [f"**{t[0].upper() + t[1:]}** means {m}." for t, m in
-                sorted(self.explained.items(), key=lambda kv: kv[0].lower())]
+        return [_says_meaning(t, m) for t, m in sorted(self.explained.items(), key=lambda kv: kv[0].lower())]
+
+
+PLURAL = re.compile(r"[a-z](?<![siu])s$|[a-z]ies$|ches$|shes$|xes$")  # "landlords", "carers"; not "process", "status", "analysis"
+
+
+def _says_meaning(term: str, meaning: str) -> str:
+    """'**Landlord** means ...' and '**Landlords** mean ...': the verb agrees with a plural term."""
+    verb = "mean" if PLURAL.search(term.split()[-1].lower()) and "'" not in term else "means"
+    return f"**{term[0].upper() + term[1:]}** {verb} {meaning}."

@@ -119,3 +119,18 @@ def contacts_in(text: str) -> list[str]:
 
 def has_contact(text: str) -> bool:
     return bool(EMAIL.search(text) or URL.search(text) or PHONE.search(text))
+
+
+DEEP_LINK = re.compile(r"/[^/\s]+/[^/\s]|[?#=]|\.(?:pdf|html?|aspx?|php|jsp|docx?)\b", re.IGNORECASE)
+LONG_LINK = 45  # characters: an address this long is copied from a footnote, not read out to call
+
+
+def is_reference(text: str) -> bool:
+    """A passage whose only contacts are deep or long web addresses (a citation such as
+    'https://www.un.org/development/desa/.../article-19.html'), not a phone, email or short address
+    a resident would use ('www.kent.gov.uk/help')."""
+    if EMAIL.search(text) or PHONE.search(EMAIL.sub(" ", URL.sub(" ", text))):
+        return False
+    links = [m.group(0) for m in URL.finditer(text)]
+    return bool(links) and all(DEEP_LINK.search(link.split("//", 1)[-1]) or len(link) > LONG_LINK
+                               for link in links)

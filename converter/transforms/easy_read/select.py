@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
-from ...model import (BlockQuote, Document, Heading, ListBlock, Paragraph, Table, inline_text,
+from ...model import (BlockQuote, Document, Heading, ListBlock, Paragraph, Table, block_text, inline_text,
                       sections)
-from .protect import Protected, has_contact
+from .protect import Protected, has_contact, is_reference
 from .sentences import split_sentences
+from .word_difficulty import unknown_hard_words
 
 KINDS = (  # first match wins
-    ("back", r"https?://|www\.|contents|references|bibliography|endnotes|footnotes|appendi|annex|acknowledg|document control|version"),
+    ("back", r"https?://|www\.|contents|references|bibliography|endnotes|footnotes|appendi|annex|"
+             r"exhibit|acknowledg|document control|version"),
     ("glossary", r"glossary|definitions of terms|abbreviations|acronyms|key terms"),
     ("contact", r"contact|find out more|further information|more information|useful|get in touch|feedback"),
     ("support", r"help now|need help|support services|helpline|getting help|where to get help|if you need"),
@@ -33,6 +36,23 @@ KINDS = (  # first match wins
 LINES_FOR_KIND = {"priorities": 14, "aims": 8, "foreword": 4, "introduction": 6, "definition": 8,
                   "facts": 6, "law": 5, "next-steps": 6, "governance": 2, "methodology": 2,
                   "support": 8, "contact": 8, "section": 5}
+PASSAGES_PER_SHARE = 80  # a section with more passages than this gets more lines (a long document's chapter)
+MOST_GROWTH = 4.0  # a big section gets at most this many times its kind's lines
+
+
+def lines_for(section: "SourceSection") -> float:
+    """How many lines a section's kind keeps, more for a big section (the square root of its size
+    against PASSAGES_PER_SHARE, at most MOST_GROWTH times): a 400-page manual's one long chapter
+    should not give 5 lines. compose() then cuts every share alike until the easy read fits."""
+    growth = min(MOST_GROWTH, max(1.0, (len(section.passages) / PASSAGES_PER_SHARE) ** 0.5))
+    return LINES_FOR_KIND.get(section.kind, 5) * growth
+
+
+def is_big(section: "SourceSection") -> bool:
+    """A section with more passages than PASSAGES_PER_SHARE: a long document's chapter."""
+    return len(section.passages) > PASSAGES_PER_SHARE
+
+
 ABOUT_THE_DOCUMENT = re.compile(r"\b(chapter|in this section|this document|described in|set out (?:in|below)|"
                                 r"see below|the following|as follows|is organised)\b", re.IGNORECASE)
 GLOSSARY_SPLIT = re.compile(r"\s[–-]\s|:\s")
@@ -75,13 +95,30 @@ def classify(title: str) -> str:
     return "section"
 
 
+MAX_SECTIONS = 30  # more top-level sections than an easy read can show one by one
+BIGGEST_SHARE = 0.7  # a level whose one section holds more of the words than this does not divide the document
+
+
 def top_level(doc: Document) -> int:
-    """The heading level the document's sections use: the smallest level used twice or more."""
+    """The heading level the document's sections use: the smallest level used twice or more that
+    divides the document (no one section holds most of its words: a title and subtitle both set as
+    Heading 1 do not), with MAX_SECTIONS at most; else the smallest level used twice or more."""
     levels = [b.level for b in doc.blocks if isinstance(b, Heading)]
-    for level in sorted(set(levels)):
-        if levels.count(level) >= 2:
+    used = [level for level in sorted(set(levels)) if levels.count(level) >= 2]
+    if not used:
+        return min(levels) if levels else 1
+    for level in used:
+        if sum(1 for x in levels if x <= level) > MAX_SECTIONS:
+            break
+        if _biggest_share(doc, level) <= BIGGEST_SHARE:
             return level
-    return min(levels) if levels else 1
+    return used[0]
+
+
+def _biggest_share(doc: Document, level: int) -> float:
+    """The share of the document's words in its biggest section when split at `level`."""
+    sizes = [sum(len(block_text(b).split()) for b in s.blocks) for s in sections(doc, level)]
+    return max(sizes) / sum(sizes) if sum(sizes) else 1.0
 
 
 def _sentences(text: str) -> list[str]:
@@ -94,22 +131,37 @@ def _sentences(text: str) -> list[str]:
 def _score(text: str, role: str, first: bool) -> float:
     score = {"item": 3.0, "subheading": 10.0, "contact": 20.0}.get(role, 0.0) + (3.0 if first else 0.0)
     score += 2.0 * len(USEFUL.findall(text))
-    score -= 6.0 if CITATION.search(text) else 0.0
+    score -= 6.0 if CITATION.search(text) or (role != "subheading" and is_reference(text)) else 0.0
     score -= 5.0 if ABOUT_THE_DOCUMENT.search(text) and role != "subheading" else 0.0
     score -= max(0, len(text.split()) - 30) / 5
     score -= 4.0 if role != "subheading" and text.rstrip().endswith(":") else 0.0
+    score -= 10.0 if role not in ("subheading", "contact") and _words_share(text) < WORDS_SHARE else 0.0
     return score
+
+
+def _words_share(text: str) -> float:
+    """The share of a passage's tokens that are words (codes, numbers and symbols are not): a table row
+    of codes ('1 07-16 EIN (required): nn-nnnnnnn') is not something to read; with no word at all, 0."""
+    tokens = [t.strip(".,;:()[]'\"‘’“”!?") for t in text.split()]
+    words = [t for t in tokens if re.fullmatch(r"[A-Za-z][a-z]+(?:['’-][a-z]+)*|[Aa]|I", t)]
+    return len(words) / len(tokens) if words else 0.0
+
+
+WORDS_SHARE = 0.6  # a passage with a smaller share of words than this is codes or figures, not sentences
 
 
 def _plainness(text: str, role: str) -> float:
     """Points for short everyday words (off for long ones): it ranks passages, it never rules one out."""
     if role in ("subheading", "contact"):
         return 0.0
-    return -PLAIN_WEIGHT * (_syllables_per_word(text) - PLAIN_SYLLABLES)
+    hard = min(len(unknown_hard_words(text)), MOST_HARD_WORDS)
+    return -PLAIN_WEIGHT * (_syllables_per_word(text) - PLAIN_SYLLABLES) - HARD_WORD_WEIGHT * hard
 
 
 PLAIN_WEIGHT = 60.0  # points off per syllable a word above PLAIN_SYLLABLES (points on below it)
 PLAIN_SYLLABLES = 1.4  # syllables per word of plain English (the easy read's reading age 9 needs about this)
+HARD_WORD_WEIGHT = 6.0  # points off for each hard word no list replaces or explains (word_difficulty.py)
+MOST_HARD_WORDS = 4  # counted at most: a passage full of them is already far down
 
 
 def _syllables_per_word(text: str) -> float:
@@ -123,7 +175,7 @@ def _passages_of_block(block, out: list[Passage], sub_level: int) -> None:
     def add(text: str, role: str, first: bool = False) -> None:
         text = text.strip()
         if text:
-            role = "contact" if has_contact(text) and role != "subheading" else role
+            role = "contact" if has_contact(text) and not is_reference(text) and role != "subheading" else role
             out.append(Passage(text, _score(text, role, first), len(out), role, plainness=_plainness(text, role)))
 
     if isinstance(block, Heading):
@@ -133,7 +185,7 @@ def _passages_of_block(block, out: list[Passage], sub_level: int) -> None:
             out[-1].score = -10.0  # marks the passages under it as detail (see _demote_detail)
     elif isinstance(block, Paragraph) and block.role not in ("contents", "caption"):
         text = inline_text(block.inlines)
-        if has_contact(text):
+        if has_contact(text) and not is_reference(text):
             add(text, "contact")
             return
         for index, sentence in enumerate(_sentences(text)):
@@ -200,28 +252,64 @@ def select(doc: Document) -> list[SourceSection]:
                 _passages_of_block(block, chosen.passages, level + 1)
             if kind not in ("governance", "methodology"):
                 _demote_detail(chosen.passages)
+        if kind == "back" and _holds_prose(chosen.passages):
+            kind = chosen.kind = "section"  # a "Contents" heading the body text ran on under (a PDF's tagging)
         if section.heading is None and not chosen.passages:
             continue
         result.append(chosen)
     return result
 
 
+RESIDENT_KINDS = ("aims", "priorities", "next-steps", "support", "contact")  # what a resident most needs
+RESIDENT_BONUS = 0.0  # points for a passage under a sub-heading of one of these kinds ("Purpose", "What we will do")
+DETAIL_PENALTY = 6.0  # points off a passage under a monitoring, methodology or exhibit sub-heading
+
+
+PROSE_SENTENCES = 5  # a contents or references part holding this many sentences of prose is body text
+
+
+def _holds_prose(passages: list[Passage]) -> bool:
+    """Whether a part classed as contents holds body text: sentences of 8 words or more ending in a full stop."""
+    title_like = re.compile(r"^\s*contents\b", re.IGNORECASE)
+    prose = [p for p in passages if p.role != "subheading" and len(p.text.split()) >= 8
+             and p.text.rstrip().endswith(".") and not title_like.match(p.text)]
+    return len(prose) >= PROSE_SENTENCES
+
+
 def _demote_detail(passages: list[Passage]) -> None:
-    """Passages under a monitoring or methodology sub-heading matter less to a resident."""
-    detail = False
+    """Passages under a monitoring, methodology or exhibit sub-heading matter less to a resident;
+    those under an aims, priorities, next steps, help or contact sub-heading matter more."""
+    change = 0.0
     for passage in passages:
         if passage.role == "subheading":
-            detail = passage.score < 0
-        elif detail and passage.role != "contact":
-            passage.score -= 6.0
+            kind = classify(passage.text)
+            change = (-DETAIL_PENALTY if passage.score < 0
+                      else RESIDENT_BONUS if kind in RESIDENT_KINDS else 0.0)
+        elif passage.role != "contact":
+            passage.score += change
 
 
-def keep_best(section: SourceSection, limit: int | None = None) -> list[Passage]:
-    """The passages worth keeping, in document order: contacts and sub-headings, then the best scored."""
+TRIES_PER_LINE = 8  # with usable(): passages tried for each line kept, so a huge section stays quick
+
+
+def keep_best(section: SourceSection, limit: int | None = None,
+              usable: Callable[[Passage], bool] | None = None) -> list[Passage]:
+    """The passages worth keeping, in document order: contacts and sub-headings, then the best scored.
+    usable(passage), when given, skips a passage that would give no line (codes, a sentence no split
+    leaves whole), so the limit counts passages that will be read, not ones left out later."""
     limit = LINES_FOR_KIND.get(section.kind, 5) if limit is None else limit
     must = [p for p in section.passages if p.role == "contact"]
     rest = [p for p in section.passages if p.role not in ("contact", "subheading") and p.score > -3]
-    best = sorted(rest, key=lambda p: (-(p.score + p.plainness), p.order))[:limit]
+    ranked = sorted(rest, key=lambda p: (-(p.score + p.plainness), p.order))
+    if usable is None:
+        best = ranked[:limit]
+    else:
+        best = []
+        for passage in ranked[:limit * TRIES_PER_LINE]:
+            if len(best) == limit:
+                break
+            if usable(passage):
+                best.append(passage)
     kept = {p.order for p in must + best}
     intros = [p for p in section.passages if p.text.rstrip().endswith(":") and p.order not in kept
               and p.order + 1 in kept and section.passages[p.order + 1].role == "item"]
