@@ -40,3 +40,11 @@ def test_the_fifth_held_out_set_stays_at_least_at_its_first_run():
     results = evaluate(HERE / "heldout5")
     assert len(results) == 33
     assert sum(all(r.fields_ok) for r in results) >= 18, [(r.file, r.actual) for r in results if not all(r.fields_ok)]
+
+
+def test_the_sixth_held_out_set_stays_at_least_at_its_first_run():
+    """heldout6 was written blind (docs/email.md only, not the code) and run once with no change to code or
+    expectations (32/48 all three right; its misses are listed in docs/email.md). This only stops it getting worse."""
+    results = evaluate(HERE / "heldout6")
+    assert len(results) == 48
+    assert sum(all(r.fields_ok) for r in results) >= 32, [(r.file, r.actual) for r in results if not all(r.fields_ok)]
