@@ -23,6 +23,23 @@ def axe(page) -> list[dict]:
              "targets": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
 
 
+def add_mail_request_for_staff() -> str:
+    """An email request handed to staff (a BSL video), so the queue and the log both have a row."""
+    import uuid
+
+    from workers import db
+    from workers.mail.models import DONE, OPEN, MailRequest
+
+    reference = f"AF-{uuid.uuid4().int % 10**6:06d}"
+    with db.session() as s:
+        s.add(MailRequest(message_key=f"<{uuid.uuid4().hex}@resident.example>", reference=reference, state=DONE,
+                          kind="request", action="handover", reason="British Sign Language video",
+                          documents=["Domestic abuse strategy"], formats=["bsl"], staff_status=OPEN,
+                          sender_address="resident@resident.example", subject="BSL version please",
+                          body="Could I have the strategy as a BSL video?"))
+    return reference
+
+
 def is_csp_report(text: str) -> bool:
     return "Content Security Policy" in text or "Content-Security-Policy" in text
 
@@ -99,8 +116,10 @@ def test_staff_sign_in_upload_watch_progress_and_download_with_no_axe_violations
     expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
     violations += axe(page)
 
+    reference = add_mail_request_for_staff()
     page.get_by_role("link", name="Email requests").click()  # in the menu because mail is configured
     expect(page.get_by_role("heading", name="Email requests", level=1)).to_be_visible()
+    expect(page.get_by_role("button", name=f"Mark {reference} done")).to_be_visible()  # queue and log filled
     violations += axe(page)
     page.get_by_role("link", name="API").click()
     expect(page.get_by_role("heading", name="The JSON API")).to_be_visible()
