@@ -22,9 +22,16 @@ def read_fixture(name: str, password: str | None = None):
 @pytest.mark.parametrize("name", ["headings_untagged", "headings_tagged", "lists", "columns",
                                   "hyphenation", "running_furniture", "headings_role_mapped",
                                   "outline_headings", "page_labels", "tables_tagged", "figures_tagged",
-                                  "links_untagged", "notes_tagged"])
+                                  "links_untagged", "notes_tagged", "contents"])
 def test_fixture_reads_to_its_golden_model(name, golden):
     golden.compare(f"readers/pdf/{name}.txt", dump(read_fixture(f"{name}.pdf").value))
+
+
+def test_contents_entries_are_one_paragraph_each_without_their_dot_leaders():
+    entries = [inline_text(b.inlines) for b in read_fixture("contents.pdf").value.blocks
+               if isinstance(b, Paragraph) and b.role == "contents"]
+    assert entries == ["Foreword 2", "1 Introduction 2", "1.1 Why we need a plan for waste and recycling across "
+                       "every ward of the borough and its villages 3", "1.2 What the plan aims to do 3"]
 
 
 def test_untagged_headings_take_levels_from_type_size_and_bold():

@@ -39,6 +39,7 @@ from .links import DestinationFinder, page_link_areas
 from .furniture import remove_furniture
 from .garbled import garbled_pages
 from .headings import heading_levels, outline_titles
+from .contents import is_contents_entry, without_leaders
 from .hyphenation import join_lines
 from .layout import FontInfo, Line, page_lines
 from .lists import ItemDraft, build_lists
@@ -225,7 +226,9 @@ def _blocks(items: list, texts: dict, level_of: dict, note_for: dict, make_table
         flush_list()
         if item.marker:
             text = join_lines([line.text for line in item.lines])
-        if text:
+        if text and is_contents_entry(text):
+            blocks.append(Paragraph(paragraph_inlines(without_leaders(text), pieces, note_for), role="contents"))
+        elif text:
             inlines = paragraph_inlines(text, pieces, note_for)
             blocks.append(Heading(level, inlines) if level else Paragraph(inlines))
     flush_list()

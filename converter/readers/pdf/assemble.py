@@ -5,7 +5,7 @@ sits one line-space below (the document's usual line spacing, measured), and doe
 start with a list marker. Vertical gaps larger than usual end a paragraph. At a page
 or column change the paragraph continues only when the text flows: the previous line
 has no closing punctuation and the next starts in lower case. List items continue over
-lines indented past their marker. Placed tables and figures (place.py) end the paragraph
+lines indented past their marker. A contents entry ends at its page number. Placed tables and figures (place.py) end the paragraph
 before them and pass through as items of their own.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ...model import PageMarker
+from .contents import is_contents_entry
 from .headings import normalise
 from .layout import Line
 from .lists import Marker, list_marker
@@ -89,6 +90,8 @@ def continues(draft: Draft, line: Line, spacing: float, titles: frozenset = froz
     dy = prev.y - line.y
     if line.page == prev.page and abs(dy) <= 0.3 * size and line.x0 > prev.x1 - size:
         return True  # more of the same line: a far word, a table cell, a contents page number
+    if is_contents_entry(" ".join(l.text for l in draft.lines if l.page == prev.page and abs(l.y - prev.y) <= 0.3 * size)):
+        return False  # a contents entry ends at its page number
     if abs(prev.size - line.size) > 0.12 * size and not _footnote_start(draft, line):
         return False
     if prev.bold != line.bold and not draft.marker:
