@@ -2,7 +2,8 @@
 
 Usage: .venv/bin/python samples/build_sample.py [--output PATH]
 The output is deterministic: fixed document-property dates, fixed zip timestamps, and
-contents-list page numbers read from samples/source/toc_pages.json (written by make_pdf.py).
+contents-list page numbers read from samples/source/toc_pages.json (written by make_pdf.py), and
+where each page begins (w:lastRenderedPageBreak, as Word saves it) from source/page_starts.json.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from docx.shared import Cm
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import docx_parts as parts  # noqa: E402
+import rendered_pages  # noqa: E402
 import sample_styles  # noqa: E402
 from sample_pictures import PICTURES, draw_picture  # noqa: E402
 from sample_source import Block, SourceError, read_source  # noqa: E402
@@ -263,12 +265,18 @@ def _deterministic_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def build(output: Path = OUTPUT, source_path: Path = SOURCE, pages_path: Path = TOC_PAGES) -> Path:
-    source = read_source(source_path)
+def _json(path: Path | None, empty):
     try:
-        pages = json.loads(pages_path.read_text(encoding="utf-8")) if pages_path.exists() else {}
+        return json.loads(path.read_text(encoding="utf-8")) if path and path.exists() else empty
     except ValueError as error:
-        raise SourceError(f"{pages_path} is not valid JSON ({error}); rebuild it with make_pdf.py") from error
+        raise SourceError(f"{path} is not valid JSON ({error}); rebuild it with make_pdf.py") from error
+
+
+def build(output: Path = OUTPUT, source_path: Path = SOURCE, pages_path: Path = TOC_PAGES,
+          page_starts_path: Path | None = rendered_pages.PAGE_STARTS) -> Path:
+    source = read_source(source_path)
+    pages = _json(pages_path, {})
+    page_starts = _json(page_starts_path, [])
     document = docx.Document()
     document._body.clear_content()
     sample_styles.set_up(document, source.properties["language"])
@@ -279,6 +287,10 @@ def build(output: Path = OUTPUT, source_path: Path = SOURCE, pages_path: Path = 
     if unused:
         raise SourceError(f"footnotes defined but never used: {', '.join(unused)}")
     builder.render_toc()
+    try:
+        rendered_pages.mark(document.element.body, page_starts)
+    except rendered_pages.PageStartError as error:
+        raise SourceError(str(error)) from error
     builder.footnotes.attach(document)
     _footer(document, source.properties["footer"])
     _properties(document, source.properties)
@@ -294,9 +306,12 @@ def main(argv=None) -> int:
     parser.add_argument("--output", type=Path, default=OUTPUT)
     parser.add_argument("--source", type=Path, default=SOURCE)
     parser.add_argument("--toc-pages", type=Path, default=TOC_PAGES)
+    parser.add_argument("--page-starts", type=Path, default=None,
+                        help="first words of each page (default: source/page_starts.json for the sample's own source)")
     args = parser.parse_args(argv)
+    starts = args.page_starts or (rendered_pages.PAGE_STARTS if args.source == SOURCE else None)
     try:
-        path = build(args.output, args.source, args.toc_pages)
+        path = build(args.output, args.source, args.toc_pages, starts)
     except SourceError as error:
         print(f"error: {args.source}: {error}\nFix the source file and run this script again.", file=sys.stderr)
         return 2

@@ -3,8 +3,9 @@
 Usage: .venv/bin/python samples/make_pdf.py
 Needs LibreOffice (soffice) and poppler-utils (pdftotext) at build time only.
 Steps: build the DOCX with the page numbers in source/toc_pages.json, convert it to a
-tagged PDF, read the page on which each contents entry starts, and if any number
-changed, save them and build and convert again (at most three rounds).
+tagged PDF, read the page on which each contents entry starts and the first words of
+each page (source/page_starts.json, marked in the DOCX as Word's rendered page breaks),
+and if any of them changed, save them and build and convert again (at most three rounds).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_sample  # noqa: E402
+import rendered_pages  # noqa: E402
 from sample_source import read_source  # noqa: E402
 
 PDF = build_sample.HERE / "kent-and-medway-domestic-abuse-strategy.pdf"
@@ -74,13 +76,18 @@ def main() -> int:
             docx_path = build_sample.build()
             pdf_path = convert_to_pdf(docx_path, Path(temp))
             measured = measure_pages(pdf_path, headings)
+            starts = rendered_pages.measure(pdf_path)
             stored = (json.loads(build_sample.TOC_PAGES.read_text(encoding="utf-8"))
                       if build_sample.TOC_PAGES.exists() else {})
-            if measured == stored:
+            stored_starts = (json.loads(rendered_pages.PAGE_STARTS.read_text(encoding="utf-8"))
+                             if rendered_pages.PAGE_STARTS.exists() else [])
+            if measured == stored and starts == stored_starts:
                 break
             build_sample.TOC_PAGES.write_text(json.dumps(measured, indent=1, ensure_ascii=False) + "\n",
                                               encoding="utf-8")
-            print(f"round {attempt}: contents page numbers updated")
+            rendered_pages.PAGE_STARTS.write_text(json.dumps(starts, indent=1, ensure_ascii=False) + "\n",
+                                                  encoding="utf-8")
+            print(f"round {attempt}: contents page numbers and page starts updated")
         else:
             print("warning: contents page numbers did not settle after 3 rounds", file=sys.stderr)
         shutil.copyfile(pdf_path, PDF)

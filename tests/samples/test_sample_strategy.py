@@ -232,3 +232,17 @@ def test_pdf_tags_headings_lists_tables_and_pictures_with_their_alt_text():
     for role in ("/H1", "/H2", "/H3", "/L", "/LI", "/Table", "/TH", "/TD", "/Figure"):
         assert role in roles, role
     assert all(len(str(figure.get("/Alt", "")).split()) >= 5 for figure in roles["/Figure"])
+
+
+def test_the_docx_marks_the_same_37_original_pages_as_its_pdf():
+    """Rendered page breaks (as Word saves them) where the PDF's pages begin: both readers agree."""
+    from converter.model import PageMarker, block_text
+    from converter.pipeline import read_path
+
+    def pages(path):
+        blocks = list(read_path(path).value.blocks)
+        return [(block.number, block_text(next(b for b in blocks[index + 1:] if not isinstance(b, PageMarker)))[:40])
+                for index, block in enumerate(blocks) if isinstance(block, PageMarker)]
+    from_docx = pages(DOCX)
+    assert from_docx == pages(PDF)
+    assert [number for number, _ in from_docx] == [str(n) for n in range(1, 38)]
