@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from easy_read_documents import heading, para
 
-from converter.model import Document, Metadata, Table, TableCell, TableRow
+from converter.model import Document, Metadata, Paragraph, Table, TableCell, TableRow
 from converter.transforms.easy_read.hard_words import HardWords
 from converter.transforms.easy_read.protect import is_reference
 from converter.transforms.easy_read.rewrite import Rules, rewrite_text
@@ -60,7 +60,7 @@ def test_the_elderly_is_not_made_the_older():
 
 def test_a_council_word_that_must_stay_is_explained_in_the_next_line():
     lines = rewrite_text("Your landlord must fix the boiler.", Rules())
-    assert lines == ["Your **landlord** must fix the boiler.", "**Landlord** means a person or company that rents out homes."]
+    assert lines == ["Your **landlord** must fix the boiler.", "**Landlord** means a person or company who rents out homes."]
 
 
 def test_a_plural_hard_word_says_mean_not_means():
@@ -119,3 +119,29 @@ def test_in_a_big_section_only_passages_that_give_a_line_count_towards_its_share
     section = SourceSection("Rules", "section", passages)
     kept = keep_best(section, 1, usable=lambda p: "help" in p.text)
     assert [p.text for p in kept] == ["We will help you."]
+
+
+def test_a_learned_acronym_starts_at_a_capitalised_word():
+    from converter.transforms.easy_read.acronyms import learn_acronyms
+    assert learn_acronyms(["The Appeals Committee of Green Party Regional Council (GPRC) met."]) == {
+        "GPRC": "Green Party Regional Council"}
+
+
+def test_bold_paragraphs_are_the_headings_of_a_document_with_none():
+    from converter.model import Strong, Text
+    def bold(text):
+        return Paragraph((Strong((Text(text),)),))
+    doc = document(bold("Tied votes on the committee"), para("A tie means the chair decides."),
+                   bold("The rationale being"), para("The rules say so."),
+                   bold("Electronic voting in elections"), para("Members can vote online."),
+                   bold("The rationale being"), para("It saves paper."), bold("SOC rules that"), para("Yes."))
+    assert [s.title for s in select(doc)] == ["Tied votes on the committee", "Electronic voting in elections"]
+    assert select(doc)[0].kind == "section"  # the document's own title is kept, so no part is taken for its cover
+
+
+def test_a_section_whose_heading_had_its_acronym_written_out_counts_as_present():
+    from converter.transforms.easy_read.figures import sections_present
+    source = document(heading(1, "Counting RON"), para("Votes for Re-Open Nominations (RON) are counted."),
+                      heading(1, "Ballots"), para("We post the ballots."))
+    present, missing = sections_present(source, "", ["Counting Re-Open Nominations", "Ballots"])
+    assert missing == [] and present == ["Counting RON", "Ballots"]

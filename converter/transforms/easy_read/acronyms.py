@@ -26,10 +26,13 @@ def learn_acronyms(texts) -> dict[str, str]:
 
 
 def _trim_to_initials(words: str, acronym: str) -> str:
-    """Keep only the last words whose initials spell the acronym ('In Kent, Independent Advisers')."""
+    """Keep only the last words whose initials spell the acronym ('In Kent, Independent Advisers'),
+    from a capitalised word ('Committee of Green Party Regional Council' -> 'Green Party Regional Council')."""
     parts = words.split()
     for start in range(len(parts)):
         tail = parts[start:]
+        if not tail[0][:1].isupper():
+            continue
         initials = "".join(w[0] for w in re.split(r"[\s-]+", " ".join(tail)) if w[:1].isupper())
         if initials.startswith(acronym[:1]) and len(initials) <= len(acronym) + 1:
             return " ".join(tail)

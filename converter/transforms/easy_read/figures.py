@@ -71,12 +71,15 @@ def _found(title: str, places: list[str]) -> bool:
 
 def sections_present(source: Document, text: str, headings: list[str] | None) -> tuple[list[str], list[str]]:
     """Top-level sections of the source that the easy read keeps (by heading, or by its help and contact parts)."""
+    from .acronyms import learn_acronyms, write_out_acronyms
     wanted = [s for s in select(source) if s.kind not in ("back", "glossary", "cover")]
     places = headings if headings is not None else [text]
+    learned = learn_acronyms(inline_text(b.inlines) for b in walk(source.blocks) if isinstance(b, (Heading, Paragraph)))
     present, missing = [], []
     for section in wanted:
         mapped = headings is not None and section.kind in ("support", "contact")
-        (present if mapped or _found(section.title, places) else missing).append(section.title)
+        found = _found(section.title, places) or _found(write_out_acronyms(section.title, learned), places)
+        (present if mapped or found else missing).append(section.title)  # 'Counting RON' = 'Counting Re-Open ...'
     return present, missing
 
 

@@ -7,11 +7,11 @@ passages holding phone numbers, emails or web addresses always stay.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
-from ...model import (BlockQuote, Document, Heading, ListBlock, Paragraph, Table, block_text, inline_text,
-                      sections)
+from ...model import (BlockQuote, Document, Heading, ListBlock, Paragraph, Strong, Table, Text, block_text,
+                      inline_text, sections)
 from .protect import Protected, has_contact, is_reference
 from .sentences import split_sentences
 from .word_difficulty import unknown_hard_words
@@ -235,8 +235,41 @@ def _glossary(blocks) -> dict[str, str]:
     return found
 
 
+BOLD_HEADING_WORDS = 12  # a bold paragraph this short, in a document with no headings, may be a heading
+ENUMERATOR = re.compile(r"^\(?(?:[ivx]+|\d+|[a-z])[.)]\s", re.IGNORECASE)  # 'i) notes', '2. rules': a list item
+OPEN_LAST_WORDS = {"that", "being", "and", "or", "of", "the", "to", "for", "a", "an", "by", "with", "is", "are"}
+
+
+def _bold_only(block) -> bool:
+    parts = [i for i in block.inlines if not (isinstance(i, Text) and not i.text.strip())]
+    return bool(parts) and all(isinstance(i, Strong) for i in parts)
+
+
+def with_bold_headings(doc: Document) -> Document:
+    """A document with no headings, whose writer made headings bold paragraphs instead, gets them as
+    headings: short bold-only paragraphs not ending in ':', '.' or an open word ('SOC rules that'),
+    said once each (a bold label repeated under every part, 'The rationale being', is not a heading)."""
+    if any(isinstance(b, Heading) for b in doc.blocks):
+        return doc
+    def candidate(block) -> bool:
+        if not isinstance(block, Paragraph) or block.role or not _bold_only(block):
+            return False
+        text = inline_text(block.inlines).strip()
+        words = text.lower().split()
+        return (2 <= len(words) <= BOLD_HEADING_WORDS and text[-1:] not in ":.;,"
+                and words[-1] not in OPEN_LAST_WORDS and not ENUMERATOR.match(text))
+    said = [inline_text(b.inlines).strip().lower() for b in doc.blocks if candidate(b)]
+    chosen = [b for b in doc.blocks if candidate(b) and said.count(inline_text(b.inlines).strip().lower()) == 1]
+    if len(chosen) < 2:
+        return doc
+    ids = {id(b) for b in chosen}
+    return replace(doc, meta=replace(doc.meta, title=doc.title),  # the title stays the document's own
+                   blocks=tuple(Heading(2, b.inlines) if id(b) in ids else b for b in doc.blocks))
+
+
 def select(doc: Document) -> list[SourceSection]:
     """Every top-level section, classed, with all its passages scored (nothing is dropped here)."""
+    doc = with_bold_headings(doc)
     level = top_level(doc)
     result: list[SourceSection] = []
     for section in sections(doc, level):
