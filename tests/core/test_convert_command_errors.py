@@ -116,3 +116,8 @@ def test_a_file_over_the_size_limit_setting_is_refused_before_it_is_read(tmp_pat
     big.write_bytes(b"%PDF-1.7\n" + b"0" * (3 * 1024 * 1024))  # 3 MB, never parsed
     run = altformats(big, "--to", "text", "--out", tmp_path / "out", env={"ALTFORMATS_MAX_FILE_MB": "2"})
     assert_plain_error(run, 2, "big.pdf", "over the 2 MB limit", "ALTFORMATS_MAX_FILE_MB")
+
+
+def test_debug_shows_the_traceback_that_is_otherwise_hidden(tmp_path):
+    run = altformats(tmp_path / "missing.docx", "--to", "text", "--out", tmp_path / "out", "--debug")
+    assert run.returncode != 0 and "Traceback" in run.stderr and "does not exist" in run.stderr
