@@ -35,10 +35,21 @@ _OOO_BODY = re.compile(
     r"\b(this|your) (e-?mail|message) (has been|was) (received|logged|registered) and (will|has been)\b|"
     r"\bthis is an (automatic |automated )?acknowledge?ment of your (e-?mail|message)\b|"
     r"\b(limited|no) access to (my )?e-?mail\b|\bwill (respond|reply|get back to you) (to your (e-?mail|message) )?(up)?on my return\b|"
-    r"\bthis is an automatic(ally generated)? (reply|response|message)\b|\bauto-?generated (reply|message)\b|"
+    r"\bthis is an (automatic(ally generated)?|automated|auto-?generated) (reply|response|message|e-?mail|acknowledge?ment)\b|"
+    r"\bauto-?generated (reply|message)\b|"
+    r"\b(this|your) (e-?mail|message|enquiry) (has been|was) (received|logged|registered)\b[^.]{0,80}\b(will|shall) be "
+    r"(answered|dealt with|responded to|looked at|replied to)\b|"
+    # an organisation's closure notice: "we are closed ... will reply to your message when we reopen"
+    r"\b(will|shall) (reply|respond|answer|get back to you|be in touch)\b[^.]{0,60}\bwhen (we|the office|our office|"
+    r"the (centre|center|team|service)) (re-?opens?|returns?|(is|are) (back|open))\b|"
     r"\bthank you for your (e-?mail|message)[^.]{0,80}\b(will|shall) (be )?(respond|reply|deal|answer)",
     re.I,
 )
+# Read receipts (Outlook and others send them as plain messages, often with no report part).
+_READ_RECEIPT_SUBJECT = re.compile(r"^\s*(read|not read|gelesen|nicht gelesen|lu|non lu|leído|letto|gelezen|"
+                                   r"przeczytano|odczytano|läst)\s*:", re.I)
+_READ_RECEIPT_BODY = re.compile(r"\b(was|has been) (read|opened|deleted without being read) on\b|"
+                                r"\bread receipt\b|\breturn receipt\b", re.I)
 _BOUNCE_SUBJECT = re.compile(
     r"\b(undeliverable|undelivered mail|delivery (status notification|failure|failed|has failed|notification)|"
     r"mail delivery (failed|subsystem)|returned mail|failure notice|returning message to sender|"
@@ -59,7 +70,16 @@ _SPAM_SIGNS = re.compile(
     r"\blead generation\b|\b(verified|targeted|opt-?in) (business )?(e-?mail|contacts?|leads?|data)\b|"
     r"\b(e-?mail|mailing|contact) (list|database) of\b|\bdecision[- ]makers\b|\b(special|exclusive) (offer|discount)\b|"
     r"\bfree (audit|quote|sample|trial|consultation|proposal)\b|\breply (yes|now)\b|\b(proposal|quote) with pricing\b|"
-    r"\bweb(site)? (design|development) (services|agency|company)\b)",
+    r"\bweb(site)? (design|development) (services|agency|company)\b|"
+    # prize and phishing mail: a windfall or a threat, a deadline, a link to "verify" or "claim"
+    r"\bcongratulations\b[^.]{0,80}\b(selected|chosen|won|winner)\b|\bgift ?card\b|"
+    r"\b(enter|verify|update|confirm) your (bank|card|account|payment|login|billing) (details|information|info)\b|"
+    r"\bwithin \d+ hours\b[^.]{0,60}\b(cancell?ed|suspended|closed|deleted|deactivated|lost|expire)|"
+    r"\bclick (on )?(the|this) link( below)?\b|\bverify your (account|mailbox|e-?mail|identity|password)\b|"
+    r"\b(mailbox|inbox|e-?mail|account) (storage|quota)\b|\bstorage (limit|quota|full)\b|"
+    r"\b(pending|held|blocked|suspended) (incoming )?(messages|e-?mails)\b|\bmessages are being held\b|"
+    r"https?://[^\s/]*(verify|login|logon|secure|account|claim|reward|prize)[^\s/]*\.(top|xyz|click|icu|buzz|live|"
+    r"online|site|info|cc|tk|ml|ga|cf|gq)\b)",
     re.I,
 )
 # Automatic acknowledgements and absence notices in other languages (read only when the message is
@@ -133,6 +153,8 @@ def classify(msg: IncomingMessage, our_addresses: set[str] | None = None,
         return Verdict(BOUNCE, "sent by a mail system, not a person")
     if _BOUNCE_SUBJECT.search(msg.subject):
         return Verdict(BOUNCE, "subject of a delivery failure notice")
+    if _is_read_receipt(msg):
+        return Verdict(AUTO_REPLY, "a read receipt")
     if _OOO_SUBJECT.search(msg.subject):
         return Verdict(AUTO_REPLY, "out-of-office subject")
     if _OOO_BODY.search(msg.new_text[:2000] or msg.text[:2000]):
@@ -157,8 +179,23 @@ def _foreign_automatic(msg: IncomingMessage) -> bool:
     return any(abs(r.start() - m) <= 40 for r in _FOREIGN_RECEIVED.finditer(text) for m in messages)
 
 
+def _is_read_receipt(msg: IncomingMessage) -> bool:
+    """A "Read:" subject with "was read on" wording (disposition-notification parts are reports already)."""
+    body = msg.new_text[:1000] or msg.text[:1000]
+    return bool(_READ_RECEIPT_SUBJECT.search(msg.subject or "") and _READ_RECEIPT_BODY.search(body))
+
+
+def looks_like_government(domain: str) -> bool:
+    """A sender's domain dressed up as a public body's ("northbridge-gov-mail.example.xyz") that is not one."""
+    domain = domain.lower().rstrip(".")
+    if domain.endswith((".gov.uk", ".gov", ".gov.wales", ".gov.scot")) or domain in ("gov.uk", "gov"):
+        return False
+    return bool(re.search(r"(^|[.-])(gov|govuk|gouv|govt)([.-]|$)", domain))
+
+
 def _looks_like_spam(msg: IncomingMessage) -> bool:
     signs = len(_SPAM_SIGNS.findall(msg.subject)) * 2 + len(_SPAM_SIGNS.findall(msg.text[:5000]))
+    signs += looks_like_government(msg.from_addr.rpartition("@")[2])
     shouting = sum(1 for c in msg.subject if c.isupper()) > 0.6 * max(1, sum(c.isalpha() for c in msg.subject)) > 10
     return signs >= 2 or (shouting and signs >= 1) or "x-spam-flag" in msg.header_names and \
         msg.headers.get("x-spam-flag", "").upper().startswith("YES")
