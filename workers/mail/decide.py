@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .classify import SPAM, Verdict
 from .find_documents import CatalogueEntry, match_documents
-from .formats_wanted import FormatRequest, formats_in
+from .formats_wanted import AUTOMATIC, FormatRequest, formats_in
 from .language import mostly_not_english
 from .parse import IncomingMessage
+from .safeguarding import Care, signs_of_danger
 
 SEND = "send"  # clear request: send the formats (and hand any extra needs to staff)
 ASK = "ask"  # unclear: ask kindly which document or format, listing what we have
@@ -18,6 +19,8 @@ STAFF_QUEUE = "staff-queue"  # spam-looking: queue for staff, no reply
 IGNORE = "ignore"  # auto-replies, bounces, lists, our own mail: no reply, recorded as handled
 NO_ACTION = "no-action"  # a person who asks for nothing (thanks, "got it", a confirmation): recorded, no reply
 OTHER_LANGUAGE = "written mostly in another language"  # the reason of that hand-over (the reply says so)
+COMPLAINT = "a complaint, or asks a person to contact them"  # the reason of that hand-over
+UNKNOWN_DOCUMENT = "names a document that is not in our list"  # the reason of that not-available reply
 
 
 @dataclass(frozen=True)
@@ -28,10 +31,16 @@ class Decision:
     formats: FormatRequest = field(default_factory=lambda: FormatRequest((), ()))
     withdrawn: tuple[CatalogueEntry, ...] = ()
     missing: tuple[str, ...] = ()  # for ASK: "document", "format"
+    care: Care | None = None  # signs of danger or control, or a request to send elsewhere: a person follows up
 
     @property
     def needs_staff(self) -> bool:
-        return self.action in (HANDOVER, STAFF_QUEUE) or bool(self.formats.staff_needs)
+        return self.action in (HANDOVER, STAFF_QUEUE) or bool(self.formats.staff_needs) or self.care is not None
+
+    @property
+    def discreet(self) -> bool:
+        """The reply must name nothing and carry nothing (the account we answer may be watched)."""
+        return self.care is not None and self.care.discreet_reply
 
     @property
     def replies(self) -> bool:
@@ -112,9 +121,50 @@ def is_forward(msg: IncomingMessage) -> bool:
     return bool(_FORWARD.search(msg.subject or "") or _FORWARD.search(msg.text or ""))
 
 
+# "I want this logged as a formal complaint", "I want a manager to ring me"
+_COMPLAINT = re.compile(
+    r"\b(formal complaint|make a complaint|making a complaint|log(ged)? (this|it) as a complaint|this is a complaint|"
+    r"(i|we) (want|wish|would like) to complain|complain(ing)? about)\b|"
+    r"\b(want|like|need|ask for) (a manager|a supervisor|someone|somebody|a person) to (ring|call|phone|contact) (me|us)\b",
+    re.I)
+# A document named by the kind of thing it is: "the taxi and private hire licensing policy"
+_DOCUMENT_NOUNS = (r"(policy|policies|strategy|plan|guide|scheme|leaflet|booklet|report|regulations|charter|framework|"
+                   r"handbook|guidance|statement|consultation|byelaws|bylaws|rules|programme|procedure|protocol|"
+                   r"prospectus|brochure|code of practice)")
+_NAMED_DOCUMENT = re.compile(rf"\b(the|your)\s+((?:[\w'-]+\s+){{1,6}}?){_DOCUMENT_NOUNS}\b", re.I)
+_NOT_A_NAME = frozenset(
+    "same whole new newest latest little small council council's councils other above attached last this that full "
+    "current old printed paper large big easy read audio version copy updated draft final your our my a an of and "
+    "for in on about to it its with print text plain braille".split())
+# "same as before", "like last time": the formats of our earlier reply in this thread
+_SAME_AGAIN = re.compile(r"\b(same (as|like) (before|last time|the last one|the other one|you sent|that one)|"
+                         r"(in )?the same (format|way)|same again|like (before|last time)|as (before|last time))\b", re.I)
+_WHAT_WE_SENT = re.compile(r"\b(attached|put these files with this email|get them here)\b[^\n]*(\n\s*>?\s*-[^\n]*)*",
+                           re.I)
+
+
+def names_a_document(text: str) -> bool:
+    """Names a particular document by its kind ("the taxi licensing policy"), not "the leaflet" or "the new guide"."""
+    return any(set(m.group(2).lower().split()) - _NOT_A_NAME for m in _NAMED_DOCUMENT.finditer(text))
+
+
+def formats_we_sent(quoted_text: str) -> tuple[str, ...]:
+    """The formats our quoted earlier reply says it attached or linked."""
+    return tuple(f for m in _WHAT_WE_SENT.finditer(quoted_text) for f in formats_in(m.group(0)).families)
+
+
+def _care(msg: IncomingMessage, asked: str) -> Care | None:
+    care = signs_of_danger(asked, msg.from_addr)
+    if care is None and is_forward(msg):  # a colleague passing on a resident's words: read them for danger too
+        care = signs_of_danger(msg.quoted_text[:5000], addresses=False)
+    return care
+
+
 def decide(msg: IncomingMessage, verdict: Verdict, catalogue: list[CatalogueEntry],
-           thread_documents: tuple[CatalogueEntry, ...] = (), in_our_thread: bool = False) -> Decision:
-    """thread_documents: the documents of our earlier reply this message answers, if any.
+           thread_documents: tuple[CatalogueEntry, ...] = (), in_our_thread: bool = False,
+           thread_formats: tuple[str, ...] = ()) -> Decision:
+    """thread_documents: the documents of our earlier reply this message answers, if any; thread_formats: the
+    formats it sent (read from our quoted words when not given).
 
     in_our_thread: the message answers one of ours, so its quoted part is our own words (which may list
     every document we offer) and is never read for documents.
@@ -129,6 +179,19 @@ def decide(msg: IncomingMessage, verdict: Verdict, catalogue: list[CatalogueEntr
         return Decision(HANDOVER, OTHER_LANGUAGE, found,
                         FormatRequest(wanted.families, tuple(dict.fromkeys((*wanted.staff_needs, "translation"))),
                                       wanted.font_size))
+    care = _care(msg, asked)
+    decision = _understand(msg, asked, catalogue, thread_documents, in_our_thread, thread_formats, care)
+    if care is None:
+        return decision
+    if care.discreet_reply and decision.action != NO_ACTION:  # nothing sent to an account that may be watched
+        decision = replace(decision, action=HANDOVER, missing=(), withdrawn=())
+    reason = ("safeguarding: " if care.safeguarding else "") + care.reason
+    return replace(decision, care=care, reason=f"{reason} ({decision.reason})"[:300])
+
+
+def _understand(msg: IncomingMessage, asked: str, catalogue: list[CatalogueEntry],
+                thread_documents: tuple[CatalogueEntry, ...], in_our_thread: bool, thread_formats: tuple[str, ...],
+                care: Care | None) -> Decision:
     if not is_forward(msg) and asks_for_nothing(_own_words(msg), catalogue):
         found = tuple(m.entry for m in match_documents(asked, catalogue)) or thread_documents
         return Decision(NO_ACTION, "asks for nothing (thanks or a confirmation): no reply needed", found)
@@ -136,6 +199,11 @@ def decide(msg: IncomingMessage, verdict: Verdict, catalogue: list[CatalogueEntr
     if wanted.empty and is_forward(msg):  # a colleague passing on a resident's request
         wanted = formats_in(msg.quoted_text)
     in_our_thread = in_our_thread or bool(thread_documents)
+    if wanted.empty and in_our_thread and _SAME_AGAIN.search(asked):
+        families = tuple(f for f in thread_formats if f in AUTOMATIC) or formats_we_sent(msg.quoted_text)
+        wanted = FormatRequest(tuple(dict.fromkeys(families)), ())
+    if care is not None and care.safeguarding:  # nothing goes by post to a home that is not safe
+        wanted = replace(wanted, staff_needs=tuple(n for n in wanted.staff_needs if n not in ("post", "cd")))
     matches = match_documents(asked, catalogue) or (
         [] if in_our_thread else match_documents(msg.quoted_text, catalogue))
     documents = tuple(m.entry for m in matches if m.entry.published)
@@ -144,7 +212,11 @@ def decide(msg: IncomingMessage, verdict: Verdict, catalogue: list[CatalogueEntr
         documents = tuple(d for d in thread_documents if d.published)
     if withdrawn and not documents:
         return Decision(NOT_AVAILABLE, "the document asked for is withdrawn", (), wanted, withdrawn)
+    if not documents and names_a_document(msg.new_text if in_our_thread else asked):
+        return Decision(NOT_AVAILABLE, UNKNOWN_DOCUMENT, (), wanted)
     missing = tuple(x for x, absent in (("document", not documents), ("format", wanted.empty)) if absent)
+    if missing and not wanted.staff_needs and _COMPLAINT.search(asked):
+        return Decision(HANDOVER, COMPLAINT, documents, wanted)
     if wanted.staff_needs and not wanted.families and not documents and "translation" not in wanted.staff_needs:
         # "what do you have in braille?": list the documents (a person makes the braille once one is chosen)
         return Decision(ASK, "a format we arrange, but no document named", (), wanted, withdrawn, ("document",))

@@ -22,6 +22,7 @@ from .send import SendError, send
 
 log = install()
 RATE_LIMITED = "rate-limited"
+SAFEGUARDING = "safeguarding"  # the row's kind when the message shows signs of danger or control
 FAULT = "fault"  # our code could not read it: staff queue, no reply
 
 
@@ -105,11 +106,14 @@ def _handle(raw: bytes, settings: MailSettings) -> Outcome:
 def _decide(session, msg: IncomingMessage, settings: MailSettings):
     entries = catalogue_entries(session)
     by_id = {e.document_id: e for e in entries}
-    thread_ids = store.thread_document_ids(session, [msg.in_reply_to, *reversed(msg.references)])
+    our_ids = [msg.in_reply_to, *reversed(msg.references)]
+    thread_ids = store.thread_document_ids(session, our_ids)
     verdict = classify(msg, settings.all_our_addresses, OUR_MARKER)
     documents = tuple(by_id[i] for i in thread_ids or () if i in by_id) or \
         tuple(by_id[i] for i in documents_of_jobs(session, jobs_linked(msg.text)) if i in by_id)
-    return decide(msg, verdict, entries, documents, in_our_thread=thread_ids is not None), entries
+    formats = store.thread_formats(session, our_ids) if thread_ids is not None else ()
+    return decide(msg, verdict, entries, documents, in_our_thread=thread_ids is not None,
+                  thread_formats=formats), entries
 
 
 def _record_decision(row: MailRequest, msg: IncomingMessage, decision, action: str, hashed) -> None:
@@ -125,6 +129,8 @@ def _record_decision(row: MailRequest, msg: IncomingMessage, decision, action: s
         row.body = msg.new_text[:20000] if decision.action != "staff-queue" else msg.text[:20000]
     if decision.action == "staff-queue":
         row.kind = SPAM
+    if decision.care is not None and decision.care.safeguarding:
+        row.kind = SAFEGUARDING  # the reason, shown to staff, starts "safeguarding: " and says what was seen
 
 
 def _hand_to_staff(row_id: int, error: str, msg: IncomingMessage) -> None:

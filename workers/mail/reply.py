@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from converter import provenance
 
 from .config import MailSettings
-from .decide import OTHER_LANGUAGE, Decision
+from .decide import COMPLAINT, OTHER_LANGUAGE, Decision
 from .formats_wanted import AUTOMATIC, FOR_STAFF
 from .parse import IncomingMessage
 
@@ -66,7 +66,11 @@ def greeting_name(msg: IncomingMessage) -> str:
 def reply_text(msg: IncomingMessage, decision: Decision, reference: str, settings: MailSettings,
                attached=(), linked=(), failed=(), available=()) -> str:
     titles = [d.title for d in decision.documents]
+    # Signs of danger: support numbers at the foot, unless the account may be watched (then the reply names nothing)
+    care = decision.care is not None and decision.care.safeguarding
+    show_support = not decision.discreet and (care or is_sensitive(titles, settings))
     context = dict(
+        discreet=decision.discreet, complaint=COMPLAINT in decision.reason,
         name=greeting_name(msg), action=decision.action, documents=titles, reference=reference,
         attachments=attached, links=linked, failed=failed, link_days=settings.link_days,
         staff_needs=[FOR_STAFF.get(n, n) for n in decision.formats.staff_needs],
@@ -75,7 +79,7 @@ def reply_text(msg: IncomingMessage, decision: Decision, reference: str, setting
         other_language=decision.reason == OTHER_LANGUAGE,
         offered=[FAMILY_NAMES.get(f, f) for f in AUTOMATIC if f != "web-page"],
         withdrawn=[d.title for d in decision.withdrawn], phone=settings.phone,
-        support_text=settings.support_text if is_sensitive(titles, settings) else "",
+        support_text=settings.support_text if show_support else "",
         from_name=settings.from_name, council_name=settings.council_name)
     text = _env.get_template("reply.txt.j2").render(**context)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

@@ -76,6 +76,16 @@ def thread_document_ids(session: Session, message_ids) -> list | None:
     return None
 
 
+def thread_formats(session: Session, message_ids) -> tuple[str, ...]:
+    """The formats of the request our reply (one of these ids) answered, for "same as before"."""
+    for mid in message_ids:
+        if mid:
+            row = session.scalar(select(MailRequest).where(MailRequest.reply_message_id == mid.strip()[:300]))
+            if row is not None:
+                return tuple(row.formats or ())
+    return ()
+
+
 def position(session: Session, mailbox: str) -> MailboxPosition:
     found = session.get(MailboxPosition, mailbox)
     if found is None:

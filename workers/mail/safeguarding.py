@@ -1,0 +1,102 @@
+"""A person's own words -> signs of danger or control that need a person's care (never a posted copy).
+
+Two kinds of sign:
+- the place we would send to is not safe: someone reads their post ("my partner reads my post"), or they say
+  they are not safe, scared, or ask us to be discreet. We post nothing and flag the request for staff.
+- the email account we would answer is watched ("he checks my phone", "not this one") or they ask us to send
+  to another address (we only ever answer the sender). Then the reply names nothing: no document, no format,
+  no attachment, no support numbers; a person follows up.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WHO = (r"(my |our |the )?(partner|husband|wife|boyfriend|girlfriend|ex|ex-?partner|ex-?husband|ex-?wife|fianc[eé]e?|"
+        r"family|son|daughter|dad|father|mum|mother|carer|he|she|they|someone|somebody)('s)?")
+_WATCHES = (r"(reads?|reading|checks?|checking|goes through|going through|go through|looks? (at|through)|monitors?|"
+            r"monitoring|opens?|opening|watch(es)?|watching|tracks?|tracking|has access to|can see|sees|controls?|"
+            r"controlling|takes?)")
+_POST_THINGS = r"(post|letters)"
+_ACCOUNT_THINGS = r"(phone|mobile|e-?mails?|mail|inbox|messages|texts|accounts?|laptop|computer|tablet|ipad|password)"
+_SOMEONE_WATCHES = re.compile(
+    rf"\b{_WHO}\s+(also\s+|always\s+|sometimes\s+|often\s+|still\s+|can\s+|will\s+|might\s+|would\s+)?{_WATCHES}\s+"
+    rf"(all\s+)?(of\s+)?(my|our)\s+(?P<thing>{_POST_THINGS}|{_ACCOUNT_THINGS})\b", re.I)
+_WATCHED_PASSIVE = re.compile(
+    rf"\b(my|our)\s+(?P<thing>{_POST_THINGS}|{_ACCOUNT_THINGS})\s+(is|are|gets?|get|being)\s+(always\s+)?"
+    r"(read|checked|opened|monitored|watched|tracked|looked at|gone through)\b|"
+    r"\b(he|she|they|my partner|my husband|my wife|my ex)\s+(has|knows|have)\s+(got\s+)?(my|the)\s+"
+    r"(?P<password>password|passcode|login)", re.I)
+_DANGER = re.compile(
+    r"\b(i'?m|i am|we'?re|we are)\s+not\s+safe\b|\b(i|we)\s+(don'?t|do not)\s+feel\s+safe\b|\b(i|we)\s+feel\s+unsafe\b|"
+    r"\b(it'?s|it is|it isn'?t|it is not|isn'?t|is not|not)\s+(not\s+)?safe\s+(for me|for us|at home|to (send|post|contact))\b|"
+    r"\b(i'?m|i am|we'?re|we are)\s+(in danger|scared|frightened|afraid|terrified)\b|"
+    r"\b(scared|frightened|afraid|terrified) of (him|her|them|my (partner|husband|wife|ex|boyfriend|girlfriend))\b|"
+    r"\b(please )?be discreet\b|\bdiscreetly\b|\bdon'?t let (him|her|them) (know|see|find)\b|"
+    r"\bwithout (him|her|them) (knowing|finding out|seeing)\b|"
+    r"\b(he|she|they) (mustn'?t|must not|shouldn'?t|should not) (know|see|find out)\b|"
+    r"\b(he|she|they) (can'?t|cannot|won'?t|must never) (know|find out)\b|"
+    r"\b(fled|fleeing|escaped|escaping) (from )?(him|her|them|my|an abusive|a violent)\b|"
+    r"\b(controlling|abusive|violent) (partner|husband|wife|boyfriend|girlfriend|ex|relationship)\b|\bcoercive\b", re.I)
+# "not to this one", "not this email": the account that wrote is the wrong one to answer
+_NOT_THIS_ACCOUNT = re.compile(
+    r"\bnot (to |on )?(this|my) (one|e-?mail|address|account|phone)\b(?! (is|was) (fine|ok|okay|good))", re.I)
+_ADDRESS = re.compile(r"[\w.+'-]+@[\w-]+(\.[\w-]+)+")
+# "send it to my friend's email x@y", "email it to x@y", "cc my social worker x@y", "to my daughter's address"
+_SEND_VERB = re.compile(r"\b(send|e-?mail|forward|cc|copy|reply|deliver|pass)(es|s|ing)?\b(?!\s*:)", re.I)
+_ELSEWHERE_WORDS = re.compile(
+    r"\b(send|e-?mail|forward)\w*\b[^.?!\n]{0,40}\bto (my|her|his|their|a) (friend|sister|brother|mum|mother|dad|father|"
+    r"daughter|son|neighbour|support worker|social worker|carer|work|other|different|new|personal|safe)('s)?\s+"
+    r"(e-?mail|address|account|inbox)\b|"
+    r"\b(send|e-?mail|forward)\w*\b[^.?!\n]{0,40}\b(to )?(a|another|a different|my other|a safe|my work|my personal) "
+    r"(e-?mail )?(address|account|inbox|e-?mail)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Care:
+    """What we saw, for staff; whether it is a safeguarding sign; whether the reply must name nothing (the account
+    we would answer may be watched, or they asked for another address)."""
+    reason: str
+    safeguarding: bool
+    discreet_reply: bool
+
+
+def another_address(text: str, sender: str) -> bool:
+    """They ask us to send to an address other than the one that wrote (an address in their words, after a verb
+    of sending, or "to my friend's email")."""
+    if _ELSEWHERE_WORDS.search(text):
+        return True
+    sender = (sender or "").lower()
+    for m in _ADDRESS.finditer(text):
+        if m.group(0).lower().rstrip(".") == sender:
+            continue
+        before = text[max(0, m.start() - 80):m.start()]
+        sentence = re.split(r"[.?!]\s|\n", before)[-1]
+        if _SEND_VERB.search(sentence):
+            return True
+    return False
+
+
+def signs_of_danger(text: str, sender: str = "", addresses: bool = True) -> Care | None:
+    """Signs of danger or control in a person's own words, or None. addresses=False for forwarded text, whose
+    headers carry other people's addresses."""
+    reasons, discreet = [], False
+    watched = _SOMEONE_WATCHES.search(text) or _WATCHED_PASSIVE.search(text)
+    if watched:
+        channel = bool(watched.groupdict().get("password") or
+                       re.fullmatch(_ACCOUNT_THINGS, watched.group("thing") or "", re.I))
+        reasons.append("someone else reads their " + ("email or phone" if channel else "post"))
+        discreet = discreet or channel
+    if _NOT_THIS_ACCOUNT.search(text):
+        reasons.append("says not to answer this account")
+        discreet = True
+    danger = _DANGER.search(text)
+    if danger:
+        reasons.append(f'says "{danger.group(0).strip()}"')
+    safeguarding = bool(reasons)
+    if addresses and another_address(text, sender):
+        reasons.append("asks us to send to another address (we only answer the sender)")
+        discreet = True
+    if not reasons:
+        return None
+    return Care("; ".join(reasons), safeguarding, discreet)
