@@ -100,7 +100,8 @@ CASES = [
     ("vague-document", "document",
      "Hello, I saw a document about plans on your website, could I get a copy?", "plain", "", "", "ask"),
     ("unknown-document", "Parking report",
-     "Could I have the Parking Enforcement Annual Report in large print?", "plain", "", "large-print", "ask"),
+     "Could I have the Parking Enforcement Annual Report in large print?", "plain", "", "large-print",
+     "not-available"),  # was "ask" until issue 7 audit 3: the issue and docs say an unknown document is said so
     ("thread-also-easy-read", "Re: Your request for a document",
      "Thanks! Could I also have it in easy read?", "gmail-thread", "climate", "easy-read", "send"),
     ("outlook-thread-refs-only", "RE: Your request for a document",

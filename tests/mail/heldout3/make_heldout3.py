@@ -77,7 +77,8 @@ CASES = [
      "Garden waste guide as plain text please\n\nRegards\nAlan\n--\nAlan Hughes | Audio Description Services Ltd\n"
      "Braille & Large Print Transcription | www.example.co.uk", "plain", "garden", "plain-text", "send"),
     ("unknown-tree-strategy", "Trees",
-     "Can I have the Tree Planting Strategy in large print?", "plain", "", "large-print", "ask"),
+     "Can I have the Tree Planting Strategy in large print?", "plain", "", "large-print",
+     "not-available"),  # was "ask" until issue 7 audit 3: the issue and docs say an unknown document is said so
     ("inheritance-scam", "URGENT: Beneficiary notification",
      "Dear Beneficiary, your inheritance of $4,500,000 USD is ready for release. Send your bank details and the "
      "processing fee to claim your funds. Reply URGENTLY.", "plain", "", "", "staff-queue"),
