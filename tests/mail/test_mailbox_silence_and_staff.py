@@ -98,3 +98,88 @@ def test_mail_that_arrives_just_before_idle_begins_ends_the_wait(mail_env, dovec
         assert wait_for_mail(client, 120, stop) == MAIL
     finally:
         client.logout()
+
+
+# Issue 7, third audit (heldout6's dangerous misses), through the real mailbox and relay.
+
+def test_someone_reading_their_post_gets_the_files_by_email_only_and_staff_get_a_safeguarding_flag(
+        mail_env, dovecot, smtp_sink):
+    raw = request("Could I have the housing strategy in large print please? Please do not post anything to my "
+                  "house, my partner reads my post.")
+    dovecot.append(raw)
+    intake_once()
+    [reply] = replies_to(smtp_sink, message_id_of(raw))
+    assert len(list(reply.iter_attachments())) == 2 and reply["To"] == "resident@example.org"
+    assert "Samaritans" in reply.get_body(("plain",)).get_content()  # support numbers, though housing is not sensitive
+    assert reply["Subject"] == "Your request for a document in another format"
+    row = _row(message_id_of(raw))
+    assert "post" not in row.formats and row.staff_status == "open" and row.kind == "safeguarding"
+    assert row.reason.startswith("safeguarding:") and row.sender_address == "resident@example.org"
+    assert HANDLED.encode() in dovecot.flags_by_message_id()[message_id_of(raw)]
+
+
+def test_a_watched_account_asking_for_another_address_gets_a_reply_that_names_nothing_and_goes_to_staff(
+        mail_env, dovecot, smtp_sink):
+    raw = request("Please send the domestic abuse strategy in large print to my friend's email "
+                  "pat.friend@example.net, not to this one. He checks my phone.")
+    dovecot.append(raw)
+    intake_once()
+    assert [m for m in smtp_sink.messages() if "pat.friend@example.net" in m["to"]] == []  # never another address
+    [reply] = replies_to(smtp_sink, message_id_of(raw))
+    [delivery] = [m for m in smtp_sink.messages() if m["message"]["Message-ID"] == reply["Message-ID"]]
+    assert delivery["to"] == ["resident@example.org"] and list(reply.iter_attachments()) == []
+    text = reply.get_body(("plain",)).get_content()
+    row = _row(message_id_of(raw))
+    assert row.reference in text
+    for telling in ("abuse", "Abuse", "large print", "Samaritans", "Helpline", "pat.friend"):
+        assert telling not in text, telling
+    assert row.action == "handover" and row.staff_status == "open" and row.kind == "safeguarding"
+    assert "Kent and Medway Domestic Abuse Strategy 2020-2023" in row.documents and "large-print" in row.formats
+
+
+def test_automatic_notices_in_our_thread_get_no_reply(mail_env, dovecot, smtp_sink):
+    first = request("Could I have the housing strategy in large print please?")
+    dovecot.append(first)
+    intake_once()
+    [ours] = replies_to(smtp_sink, message_id_of(first))
+    thread = {"In_Reply_To": ours["Message-ID"], "References": ours["Message-ID"]}
+    notices = [
+        request("This is an automated reply. Your message has been received and will be answered within 5 days. "
+                "Please do not reply.", subject="Re: " + ours["Subject"], **thread),
+        request("Thank you for contacting us. Our office is closed for Christmas and we will get back to you when "
+                "we reopen on 2 January.", subject="Re: " + ours["Subject"], **thread),
+        request("Your message to Sam Resident was read on 01/12/2026 10:02.", subject="Read: " + ours["Subject"],
+                **thread),
+    ]
+    for raw in notices:
+        dovecot.append(raw)
+    intake_once()
+    for raw in notices:
+        assert replies_to(smtp_sink, message_id_of(raw)) == []
+        assert _row(message_id_of(raw)).action == "ignore"
+        assert HANDLED.encode() in dovecot.flags_by_message_id()[message_id_of(raw)]
+
+
+def test_a_phishing_message_goes_to_the_staff_queue_unanswered(mail_env, dovecot, smtp_sink):
+    raw = request("Your mailbox storage is full and incoming messages are being held. Verify your account now: "
+                  "https://mail-verify.example.xyz/login", sender="it-desk@council-gov-mail.example.xyz",
+                  subject="Action needed: mailbox storage full")
+    dovecot.append(raw)
+    intake_once()
+    assert replies_to(smtp_sink, message_id_of(raw)) == []
+    row = _row(message_id_of(raw))
+    assert row.action == "staff-queue" and row.staff_status == "open"
+
+
+def test_same_as_before_in_our_thread_sends_the_format_we_sent_last_time(mail_env, dovecot, smtp_sink):
+    first = request("Could I have the housing strategy as plain text please?")
+    dovecot.append(first)
+    intake_once()
+    [ours] = replies_to(smtp_sink, message_id_of(first))
+    again = request("Thanks! Could I have the domestic abuse strategy too, same as before?",
+                    subject="Re: " + ours["Subject"], In_Reply_To=ours["Message-ID"], References=ours["Message-ID"])
+    dovecot.append(again)
+    intake_once()
+    [reply] = replies_to(smtp_sink, message_id_of(again))
+    assert [p.get_filename().rsplit(".", 1)[1] for p in reply.iter_attachments()] == ["txt"]
+    assert _row(message_id_of(again)).formats == ["plain-text"]

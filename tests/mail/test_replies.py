@@ -56,8 +56,9 @@ def test_every_kind_of_reply_passes_the_plain_english_readability_check(kind, tm
 def _every_branch(tmp_path) -> dict:
     """A Decision for each path through reply.txt.j2: files attached, linked and not made, extra staff needs,
     asking for the document, the format or both, hand-over, withdrawn and unknown documents."""
-    from workers.mail.decide import ASK, HANDOVER, NOT_AVAILABLE, OTHER_LANGUAGE, SEND, Decision
+    from workers.mail.decide import ASK, COMPLAINT, HANDOVER, NOT_AVAILABLE, OTHER_LANGUAGE, SEND, Decision
     from workers.mail.formats_wanted import FormatRequest
+    from workers.mail.safeguarding import Care
 
     lp, audio = FormatRequest(("large-print",), ()), FormatRequest(("audio", "large-print"), ("braille", "cd"))
     small = OutputFile(tmp_path / "a.docx", "Housing Strategy 2022, large print, DOCX file", 90_000)
@@ -77,13 +78,20 @@ def _every_branch(tmp_path) -> dict:
                                       [], [], []),
         "not-available-withdrawn": (Decision(NOT_AVAILABLE, "", (), lp, (OLD,)), [], [], []),
         "not-available-unknown": (Decision(NOT_AVAILABLE, "", (), lp), [], [], []),
+        "handover-complaint": (Decision(HANDOVER, COMPLAINT), [], [], []),
+        "handover-discreet": (Decision(HANDOVER, "", (STRATEGY,), FormatRequest(("audio",), ()),
+                                       care=Care("someone else reads their email or phone", True, True)), [], [], []),
+        "send-with-safeguarding-care": (Decision(SEND, "", (HOUSING,), lp,
+                                                 care=Care("someone else reads their post", True, False)),
+                                        [small], [], []),
     }
 
 
 @pytest.mark.parametrize("branch", ["send-attached", "send-linked-failed-and-staff", "ask-document", "ask-format",
                                     "ask-both", "ask-document-for-a-format-we-arrange", "handover", "handover-no-document",
                                     "handover-another-language", "not-available-withdrawn",
-                                    "not-available-unknown"])
+                                    "not-available-unknown", "handover-complaint", "handover-discreet",
+                                    "send-with-safeguarding-care"])
 def test_every_branch_of_the_reply_template_passes_the_plain_english_readability_check(branch, tmp_path):
     decision, attached, linked, failed = _every_branch(tmp_path)[branch]
     msg = parse_message(incoming("(any words)"))
@@ -98,6 +106,22 @@ def test_every_branch_of_the_reply_template_passes_the_plain_english_readability
 def test_a_sensitive_document_gets_support_numbers_at_the_foot(tmp_path):
     assert "Samaritans 116 123" in render("send", tmp_path)
     assert "Samaritans" not in render("handover", tmp_path)  # the housing plan is not sensitive
+
+
+def test_a_reply_to_an_account_that_may_be_watched_names_nothing_and_has_no_support_numbers(tmp_path):
+    """The sender said someone checks their phone: the reply gives a reference and says a person will be in touch,
+    and names no document, no format and no helpline (each would tell the person watching what was asked)."""
+    decision, *_ = _every_branch(tmp_path)["handover-discreet"]
+    text = reply_text(parse_message(incoming("(any words)")), decision, "AF-000042", SETTINGS)
+    assert "AF-000042" in text and "team" in text
+    for telling in ("Domestic Abuse", "abuse", "audio", "Samaritans", "Helpline"):
+        assert telling not in text, telling
+
+
+def test_a_safeguarding_sign_puts_support_numbers_at_the_foot_whatever_the_document(tmp_path):
+    decision, attached, _, _ = _every_branch(tmp_path)["send-with-safeguarding-care"]
+    text = reply_text(parse_message(incoming("(any words)")), decision, "AF-000042", SETTINGS, attached)
+    assert "Housing Strategy 2022" in text and "Samaritans 116 123" in text  # housing is not a sensitive title
 
 
 def test_a_handover_gives_the_reference_and_says_a_person_will_help(tmp_path):

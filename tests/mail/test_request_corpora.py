@@ -10,7 +10,7 @@ from workers.mail.evaluate import evaluate
 HERE = Path(__file__).parent
 
 
-@pytest.mark.parametrize("folder", ["requests", "heldout", "heldout2", "heldout3"])
+@pytest.mark.parametrize("folder", ["requests", "heldout", "heldout2", "heldout3", "heldout6"])
 def test_each_request_corpus_has_its_documents_formats_and_decisions_understood(folder):
     results = evaluate(HERE / folder)
     assert len(results) >= 16
@@ -44,7 +44,8 @@ def test_the_fifth_held_out_set_stays_at_least_at_its_first_run():
 
 def test_the_sixth_held_out_set_stays_at_least_at_its_first_run():
     """heldout6 was written blind (docs/email.md only, not the code) and run once with no change to code or
-    expectations (32/48 all three right; its misses are listed in docs/email.md). This only stops it getting worse."""
+    expectations (32/48 all three right; its misses are listed in docs/email.md). This only stops it getting worse.
+    (The third audit fixed its misses after seeing them, so it is also in the near-100% list above: seen, not blind.)"""
     results = evaluate(HERE / "heldout6")
     assert len(results) == 48
     assert sum(all(r.fields_ok) for r in results) >= 32, [(r.file, r.actual) for r in results if not all(r.fields_ok)]

@@ -222,3 +222,125 @@ def test_a_person_writing_mostly_in_another_language_is_handed_to_staff_not_aske
     assert "translation" in decision.formats.staff_needs
     typos = _decide(_msg("cud i hav the housin stratgy in big print plz"))  # poor spelling is still English
     assert typos.action == SEND
+
+
+# Issue 7, third audit: heldout6's misses, each as a general rule (see docs/email.md). Wording here is new, not
+# heldout6's.
+
+def test_a_posted_copy_turned_down_or_warned_against_is_never_a_posting_request():
+    for text in ("Large print please, but not by post.", "please do not post it to me",
+                 "Could you not send anything to my house address", "my dad opens all my letters so email is best",
+                 "Never by post please, large print by email"):
+        assert "post" not in formats_in(text).staff_needs, text
+    for text in ("can you post it to me", "a paper copy by post please", "could you put one through my letterbox"):
+        assert "post" in formats_in(text).staff_needs, text
+
+
+def test_how_a_leaflet_once_arrived_is_not_a_request_for_a_posted_copy():
+    assert "post" not in formats_in("the leaflet that was pushed through our door is too small to read").staff_needs
+    assert "post" in formats_in("please pop a copy through the door").staff_needs
+
+
+def test_a_font_size_written_in_words_asks_for_large_print_at_that_size():
+    for text, size in (("eighteen point please", 18), ("in twenty-two pt", 22), ("sixteen point font", 16)):
+        wanted = formats_in(text)
+        assert wanted.families == ("large-print",) and wanted.font_size == size, text
+
+
+def test_a_format_mentioned_in_passing_is_not_asked_for():
+    assert "audio" not in formats_in("The audio version was great, could I have the housing plan in easy read?").families
+    assert "large-print" not in formats_in("your large print you sent is fine; braille for my son please").families
+    assert "audio" not in formats_in("My husband listens to the radio all day. Easy read for him please").families
+    assert "audio" in formats_in("Plain text for me, and could my dad listen to it too?").families
+    assert "large-print" in formats_in("large print is fine thanks").families  # an answer to "which format?"
+
+
+def test_a_format_they_cannot_use_is_not_asked_for():
+    assert formats_in("She does not read braille; Moon type please").staff_needs == ("other-format",)
+    assert "braille" not in formats_in("he never learned braille, large print please").staff_needs
+
+
+def test_a_cd_for_someone_with_no_computer_at_home_sends_no_mp3_but_one_for_a_relative_does():
+    assert formats_in("A CD please, I haven't got a computer").families == ()
+    assert formats_in("Could my grandad have it on CD? He has no computer.").families == ("audio",)
+
+
+def test_automated_responses_closure_notices_and_read_receipts_are_never_answered():
+    from workers.mail.classify import AUTO_REPLY
+
+    for subject, body in (
+            ("Re: Your request", "This is an automated message from the Housing Trust. Your enquiry has been logged "
+                                 "and will be dealt with shortly."),
+            ("Re: Your request", "Thank you for contacting the Advice Centre. The centre is closed until the new year "
+                                 "and we will respond to you when the centre reopens."),
+            ("Read: Your request for a document", "Your message was read on Monday 30 November 2026 10:12.")):
+        msg = parse_message(_msg(body, subject=subject))
+        assert classify(msg).kind == AUTO_REPLY, body
+    person = parse_message(_msg("The library was closed when I went, so could I have the housing plan in large print?"))
+    assert classify(person).answer
+
+
+def test_prize_and_phishing_mail_goes_to_the_staff_queue_unanswered():
+    from workers.mail.classify import SPAM, looks_like_government
+
+    prize = _msg("Congratulations, you have won! Claim your prize now: click this link and verify your account.",
+                 subject="You are a winner")
+    phishing = _msg("Your inbox storage is almost full and some messages are being held. Log in at "
+                    "https://secure-login.example.icu to keep your mailbox.", subject="Mailbox notice")
+    for raw in (prize, phishing):
+        msg = parse_message(raw)
+        assert classify(msg).kind == SPAM and _decide(raw).action == "staff-queue"
+    assert looks_like_government("anytown-gov-support.example.top") and looks_like_government("govuk-refunds.example")
+    assert not looks_like_government("anytown.gov.uk") and not looks_like_government("governors-trust.org.uk")
+
+
+def test_a_document_we_do_not_have_is_said_to_be_unavailable_but_a_vague_one_is_asked_about():
+    assert _decide(_msg("Do you have the street trading licensing policy in audio?")).action == NOT_AVAILABLE
+    assert _decide(_msg("Could I have the leaflet in audio?")).action == ASK
+    assert _decide(_msg("Can I have the latest guide in large print?")).action == ASK
+
+
+def test_a_complaint_that_asks_for_nothing_we_make_goes_to_a_person_with_a_reference():
+    from workers.mail.decide import COMPLAINT
+
+    decision = _decide(_msg("I wish to complain. Letters to my mother keep arriving in small type after I asked "
+                            "twice. Please can a manager call me."))
+    assert decision.action == HANDOVER and decision.reason == COMPLAINT and decision.replies
+    assert _decide(_msg("I complained before. Please send the housing plan in large print.")).action == SEND
+
+
+def test_same_as_before_in_our_thread_uses_the_formats_of_our_earlier_reply():
+    msg = parse_message(_msg("Could I have the domestic abuse strategy too, in the same format please?",
+                             subject="Re: Your request for a document in another format",
+                             extra="In-Reply-To: <our@council.example>\r\n"))
+    assert decide(msg, classify(msg), CATALOGUE, (HOUSING,), True, ("audio",)).formats.families == ("audio",)
+    # with no record of our reply, the quoted reply says what it attached
+    assert _in_our_thread("The domestic abuse strategy as well please, same as before").formats.families == \
+        ("large-print",)
+    assert _in_our_thread("The domestic abuse strategy as well please").action == ASK  # no "same": we ask
+
+
+def test_someone_reading_their_post_flags_the_request_for_staff_and_nothing_is_posted():
+    decision = _decide(_msg("Housing plan in large print please, and a paper copy in the post. Please be discreet."))
+    assert decision.action == SEND and decision.care.safeguarding and decision.needs_staff
+    assert "post" not in decision.formats.staff_needs and decision.reason.startswith("safeguarding:")
+    decision = _decide(_msg("Could I get the housing plan as audio? My ex still opens my letters."))
+    assert decision.action == SEND and decision.care.safeguarding and not decision.discreet
+
+
+def test_a_watched_account_or_another_address_goes_to_a_person_and_the_reply_names_nothing():
+    watched = _decide(_msg("The domestic abuse strategy in audio please. My husband goes through my emails."))
+    assert watched.action == HANDOVER and watched.discreet and watched.care.safeguarding
+    assert watched.formats.families == ("audio",) and watched.documents == (STRATEGY,)  # for staff, not the reply
+    elsewhere = _decide(_msg("Please email the housing plan in large print to my sister at jo.b@example.net"))
+    assert elsewhere.action == HANDOVER and elsewhere.discreet and not elsewhere.care.safeguarding
+    assert _decide(_msg("Housing plan in large print please, my address is alex@example.org")).action == SEND
+
+
+def test_everyday_words_about_sight_or_quoted_headers_are_not_signs_of_danger():
+    from workers.mail.safeguarding import signs_of_danger
+
+    for text in ("Audio for my nan please, she can't see well", "he cannot see the small print any more",
+                 "Sent by: Bob Smith <bob@example.net>\nPlease respond to\nBob Smith <bob@example.net>",
+                 "Email: jo.bloggs@example.net", "The play area is not safe for children, can I have the plan?"):
+        assert signs_of_danger(text, "alex@example.org") is None, text
