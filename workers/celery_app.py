@@ -1,6 +1,8 @@
 """The Celery application: broker URL and reliability settings from workers.settings."""
 from __future__ import annotations
 
+from datetime import datetime
+
 from celery import Celery
 from celery.signals import worker_init, worker_process_init, worker_ready
 
@@ -40,6 +42,22 @@ def configure(celery: Celery = app) -> Celery:
 
 configure()
 
+_worker_started_at: datetime | None = None
+
+
+def worker_started_at() -> datetime | None:
+    """When this worker (the main process, before its pool started) began; None outside a worker.
+    A job still 'running' for this worker's name but claimed before then was left by a killed one."""
+    return _worker_started_at
+
+
+@worker_init.connect
+def _remember_when_the_worker_started(**_kwargs) -> None:
+    global _worker_started_at
+    from .models import utcnow
+
+    _worker_started_at = utcnow()
+
 
 @worker_init.connect
 def _load_converters_before_fork(**_kwargs) -> None:
@@ -78,14 +96,16 @@ def _prepare_worker_child(**_kwargs) -> None:
 
 @worker_ready.connect
 def _requeue_orphaned_jobs(sender=None, **_kwargs) -> None:
-    """A worker restarted after being killed: queue again the jobs it left half done."""
+    """A worker restarted after being killed: queue again the jobs it left half done (claimed before
+    this start; jobs.claim lets this worker take them over at once, without waiting for the lease)."""
     from . import db, jobs, tasks
+    from .models import utcnow
 
     hostname = getattr(sender, "hostname", None)
     if not hostname:
         return
     with db.session() as s:
-        orphaned = jobs.orphaned_by(s, hostname)
+        orphaned = jobs.orphaned_by(s, hostname, worker_started_at() or utcnow())
         for job_id in orphaned:
             jobs.record(s, job_id, "requeued", f"{hostname} restarted while running it")
     for job_id in orphaned:

@@ -90,6 +90,11 @@ class Job(Base):
     progress: Mapped[float] = mapped_column(Float, default=0.0)
     activity: Mapped[str] = mapped_column(String(300), default="waiting for a worker")
     worker: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    # The run holding a running job (workers/jobs.py claim): its random token, the process id of
+    # its worker process, and when its lease ends unless renewed (progress renews it).
+    claim_token: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    worker_pid: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    lease_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     files: Mapped[list] = mapped_column(JSON, default=list)  # storage keys, in order

@@ -38,6 +38,7 @@ class Settings:
     session_minutes: int
     task_soft_seconds: int
     task_hard_seconds: int
+    job_lease_seconds: int
     visibility_timeout: int
     secret_key: str
     cookie_secure: bool
@@ -48,6 +49,7 @@ class Settings:
     def from_env(cls) -> "Settings":
         data_dir = Path(os.environ.get("ALTFORMATS_DATA_DIR", Path.cwd() / "var")).resolve()
         soft = _num("ALTFORMATS_TASK_SOFT_SECONDS", 900)
+        hard = _num("ALTFORMATS_TASK_HARD_SECONDS", soft + 60)
         return cls(
             data_dir=data_dir,
             database_url=os.environ.get("ALTFORMATS_DATABASE_URL")
@@ -58,7 +60,10 @@ class Settings:
             upload_max_mb=_num("ALTFORMATS_UPLOAD_MAX_MB", 50.0),
             session_minutes=_num("ALTFORMATS_SESSION_MINUTES", 480),
             task_soft_seconds=soft,
-            task_hard_seconds=_num("ALTFORMATS_TASK_HARD_SECONDS", soft + 60),
+            task_hard_seconds=hard,
+            # A run's claim on a job lasts this long past its last progress report. Longer than the
+            # hard limit, so under Celery a lease only runs out once its run has been killed.
+            job_lease_seconds=_num("ALTFORMATS_JOB_LEASE_SECONDS", hard + 60),
             visibility_timeout=_num("ALTFORMATS_VISIBILITY_TIMEOUT", 3600),
             secret_key=_secret_key(data_dir),
             cookie_secure=os.environ.get("ALTFORMATS_COOKIE_SECURE", "") in ("1", "true", "yes"),

@@ -1,21 +1,23 @@
 """Storage keys -> bytes on the local filesystem, behind an interface an object store could implement."""
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from pathlib import Path
 from typing import Protocol
-
-from converter.pipeline import write_atomic
 
 from . import settings
 
 _SAFE_SEGMENT = re.compile(r"^[^/\\\x00]{1,255}$")
+# A temporary file written for a job run: '.NAME.run-TOKEN.RANDOM.part'
+_RUN_TAG = re.compile(r"\.run-([0-9a-f]{32})\.")
 
 
 class Storage(Protocol):
     """What the service needs from a place to keep files. Keys are 'a/b/c.ext' strings."""
 
-    def put(self, key: str, data: bytes) -> None: ...
+    def put(self, key: str, data: bytes, owner: str | None = None) -> None: ...
     def get(self, key: str) -> bytes: ...
     def exists(self, key: str) -> bool: ...
     def size(self, key: str) -> int: ...
@@ -34,8 +36,9 @@ class LocalStorage:
             raise ValueError(f"unsafe storage key: {key!r}")
         return self.root / key
 
-    def put(self, key: str, data: bytes) -> None:
-        write_atomic(self._path(key), data)
+    def put(self, key: str, data: bytes, owner: str | None = None) -> None:
+        """Write atomically; `owner` (a job run's claim token) is put in the temporary file's name."""
+        write_atomic(self._path(key), data, owner)
 
     def get(self, key: str) -> bytes:
         return self._path(key).read_bytes()
@@ -67,14 +70,41 @@ def default() -> Storage:
     return LocalStorage(settings.get().storage_dir)
 
 
-def remove_partial_files(storage: Storage, prefix: str) -> int:
-    """Delete temporary '.part' files a killed worker left under prefix; return how many."""
+def write_atomic(path: Path, data: bytes, owner: str | None = None) -> None:
+    """Write to a temporary file in the same folder (named for its owner), fsync, then rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tag = f"run-{owner}." if owner else ""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{tag}", suffix=".part", dir=path.parent)
+    try:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.fchmod(fd, 0o666 & ~mask)  # like any new file, not mkstemp's private 0600
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def partial_owner(name: str) -> str | None:
+    """The run token in a temporary file's name, or None (written without one)."""
+    found = _RUN_TAG.search(name)
+    return found.group(1) if found else None
+
+
+def remove_partial_files(storage: Storage, prefix: str, live_token: str) -> int:
+    """Delete temporary '.part' files under prefix left by runs that no longer hold the job (killed,
+    or taken over); keep those of the run holding it (`live_token`). Return how many went."""
     if not isinstance(storage, LocalStorage):
         return 0
     folder = storage.local_path(prefix)
     removed = 0
     if folder.is_dir():
         for leftover in folder.rglob(".*.part"):
-            leftover.unlink(missing_ok=True)
-            removed += 1
+            if partial_owner(leftover.name) != live_token:
+                leftover.unlink(missing_ok=True)
+                removed += 1
     return removed
