@@ -79,12 +79,13 @@ def test_a_job_run_twice_by_the_task_finishes_once(store_service, tmp_path):
     from workers import tasks
 
     (job_id,) = submit(tmp_path, "Waste collection", ["text"])
-    tasks.run_job.run(job_id)  # the task body, in this process, twice
-    tasks.run_job.run(job_id)
+    # the task body, in this process, twice; a live worker may hold the job meanwhile ('busy')
+    outcomes = [tasks.run_job.run(job_id), tasks.run_job.run(job_id)]
+    assert outcomes[1] in ("already ended", "busy") and "taken over" not in outcomes
+    assert catalogue.wait_for(job_id, timeout=120).state == DONE
     with db.session() as s:
         kinds = list(s.scalars(select(JobEvent.kind).where(JobEvent.job_id == job_id)))
-        assert s.get(Job, job_id).state == DONE
-    assert kinds.count("done") == 1  # a worker may also have run it: still one completion
+    assert kinds.count("done") == 1 and kinds.count("started") == 1  # whoever ran it, one run
 
 
 def test_find_published_matches_title_and_aliases_only_when_published(store_service):
