@@ -135,6 +135,14 @@ def test_a_watched_account_asking_for_another_address_gets_a_reply_that_names_no
         assert telling not in text, telling
     assert row.action == "handover" and row.staff_status == "open" and row.kind == "safeguarding"
     assert "Kent and Medway Domestic Abuse Strategy 2020-2023" in row.documents and "large-print" in row.formats
+    # a reply in that thread is kept discreet too: "yes please, same as before" sends nothing and names nothing
+    again = request("Yes please, same as before.", subject="Re: " + reply["Subject"],
+                    In_Reply_To=reply["Message-ID"], References=reply["Message-ID"])
+    dovecot.append(again)
+    intake_once()
+    [second] = replies_to(smtp_sink, message_id_of(again))
+    assert list(second.iter_attachments()) == [] and "Abuse" not in second.get_body(("plain",)).get_content()
+    assert _row(message_id_of(again)).kind == "safeguarding" and _row(message_id_of(again)).staff_status == "open"
 
 
 def test_automatic_notices_in_our_thread_get_no_reply(mail_env, dovecot, smtp_sink):

@@ -237,7 +237,7 @@ def test_a_posted_copy_turned_down_or_warned_against_is_never_a_posting_request(
 
 
 def test_how_a_leaflet_once_arrived_is_not_a_request_for_a_posted_copy():
-    assert "post" not in formats_in("the leaflet that was pushed through our door is too small to read").staff_needs
+    assert "post" not in formats_in("the leaflet that was pushed through the door is too small to read").staff_needs
     assert "post" in formats_in("please pop a copy through the door").staff_needs
 
 

@@ -162,9 +162,10 @@ def _care(msg: IncomingMessage, asked: str) -> Care | None:
 
 def decide(msg: IncomingMessage, verdict: Verdict, catalogue: list[CatalogueEntry],
            thread_documents: tuple[CatalogueEntry, ...] = (), in_our_thread: bool = False,
-           thread_formats: tuple[str, ...] = ()) -> Decision:
+           thread_formats: tuple[str, ...] = (), thread_care: Care | None = None) -> Decision:
     """thread_documents: the documents of our earlier reply this message answers, if any; thread_formats: the
-    formats it sent (read from our quoted words when not given).
+    formats it sent (read from our quoted words when not given); thread_care: that reply was kept discreet, so this
+    one is too.
 
     in_our_thread: the message answers one of ours, so its quoted part is our own words (which may list
     every document we offer) and is never read for documents.
@@ -179,7 +180,7 @@ def decide(msg: IncomingMessage, verdict: Verdict, catalogue: list[CatalogueEntr
         return Decision(HANDOVER, OTHER_LANGUAGE, found,
                         FormatRequest(wanted.families, tuple(dict.fromkeys((*wanted.staff_needs, "translation"))),
                                       wanted.font_size))
-    care = _care(msg, asked)
+    care = _care(msg, asked) or thread_care
     decision = _understand(msg, asked, catalogue, thread_documents, in_our_thread, thread_formats, care)
     if care is None:
         return decision

@@ -17,12 +17,14 @@ from .models import DONE, OPEN, MailRequest
 from .outputs import catalogue_entries, documents_of_jobs, make_files, published_titles
 from .parse import IncomingMessage, parse_message
 from .privacy import install, redact
+from .safeguarding import Care
 from .reply import OUR_MARKER, OutputFile, build_reply, reply_text, split_by_budget
 from .send import SendError, send
 
 log = install()
 RATE_LIMITED = "rate-limited"
 SAFEGUARDING = "safeguarding"  # the row's kind when the message shows signs of danger or control
+DISCREET = "discreet"  # the row's kind when it asked for another address (no sign of danger): reply named nothing
 FAULT = "fault"  # our code could not read it: staff queue, no reply
 
 
@@ -111,9 +113,13 @@ def _decide(session, msg: IncomingMessage, settings: MailSettings):
     verdict = classify(msg, settings.all_our_addresses, OUR_MARKER)
     documents = tuple(by_id[i] for i in thread_ids or () if i in by_id) or \
         tuple(by_id[i] for i in documents_of_jobs(session, jobs_linked(msg.text)) if i in by_id)
-    formats = store.thread_formats(session, our_ids) if thread_ids is not None else ()
+    earlier = store.thread_request(session, our_ids) if thread_ids is not None else None
+    formats = tuple(earlier.formats or ()) if earlier is not None and earlier.action == SEND else ()
+    care = None
+    if earlier is not None and earlier.kind in (SAFEGUARDING, DISCREET):  # that account may be watched still
+        care = Care("answers a reply we kept discreet", earlier.kind == SAFEGUARDING, True)
     return decide(msg, verdict, entries, documents, in_our_thread=thread_ids is not None,
-                  thread_formats=formats), entries
+                  thread_formats=formats, thread_care=care), entries
 
 
 def _record_decision(row: MailRequest, msg: IncomingMessage, decision, action: str, hashed) -> None:
@@ -129,8 +135,8 @@ def _record_decision(row: MailRequest, msg: IncomingMessage, decision, action: s
         row.body = msg.new_text[:20000] if decision.action != "staff-queue" else msg.text[:20000]
     if decision.action == "staff-queue":
         row.kind = SPAM
-    if decision.care is not None and decision.care.safeguarding:
-        row.kind = SAFEGUARDING  # the reason, shown to staff, starts "safeguarding: " and says what was seen
+    if decision.care is not None:  # the reason, shown to staff, says what was seen ("safeguarding: ...")
+        row.kind = SAFEGUARDING if decision.care.safeguarding else DISCREET
 
 
 def _hand_to_staff(row_id: int, error: str, msg: IncomingMessage) -> None:
@@ -152,8 +158,9 @@ def _answer(msg, decision, row_id: int, reference: str, settings: MailSettings, 
     text = reply_text(msg, decision, reference, settings, attached, linked, failed, titles)
     message = build_reply(msg, text, settings, attached)
     with db.session() as s:  # the reply's id first, so a restart mid-send never sends a second one
+        # a reply that must name nothing remembers no document either: a later "yes please" in its thread is asked
         store.record_reply(s, s.get(MailRequest, row_id), message["Message-ID"],
-                           [d.document_id for d in decision.documents])
+                           [] if decision.discreet else [d.document_id for d in decision.documents])
     try:
         send(message, settings)
     except SendError:

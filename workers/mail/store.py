@@ -76,14 +76,14 @@ def thread_document_ids(session: Session, message_ids) -> list | None:
     return None
 
 
-def thread_formats(session: Session, message_ids) -> tuple[str, ...]:
-    """The formats of the request our reply (one of these ids) answered, for "same as before"."""
+def thread_request(session: Session, message_ids) -> MailRequest | None:
+    """The request that our reply (one of these ids) answered: what it sent, and whether it was kept discreet."""
     for mid in message_ids:
         if mid:
             row = session.scalar(select(MailRequest).where(MailRequest.reply_message_id == mid.strip()[:300]))
             if row is not None:
-                return tuple(row.formats or ())
-    return ()
+                return row
+    return None
 
 
 def position(session: Session, mailbox: str) -> MailboxPosition:
