@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import resource
+import threading
 import traceback
 from dataclasses import dataclass
 
@@ -67,9 +68,19 @@ def _child(conn, func, args, kwargs, memory_mb):
         conn.close()
 
 
+def _child_context():
+    """Forking is quickest, but a fork copies only the calling thread: a lock another thread holds
+    at that moment (in logging, a database driver, an allocator) stays held in the child for ever,
+    and the read hangs until its time limit. When this process has other threads, children come
+    from a single-threaded fork server instead."""
+    if threading.active_count() > 1:
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("fork")
+
+
 def run_limited(func, *args, seconds: float, memory_mb: int, path: str | None = None, **kwargs):
-    """func(*args, **kwargs) in a child process; its return value must pickle."""
-    ctx = multiprocessing.get_context("fork")
+    """func(*args, **kwargs) in a child process; func, its arguments and its return value must pickle."""
+    ctx = _child_context()
     parent, child = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(child, func, args, kwargs, memory_mb), daemon=True)
     proc.start()

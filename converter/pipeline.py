@@ -87,10 +87,12 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, fsync, then rename over the target."""
+def write_atomic(path: Path, data: bytes, owner: str | None = None) -> None:
+    """Write to a temporary file in the same folder, fsync, then rename over the target.
+    `owner` (a job run's token) goes into the temporary file's name, so a clean-up can tell whose it is."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    tag = f"run-{owner}." if owner else ""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{tag}", suffix=".part", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # like any new file, not mkstemp's private 0600
         with os.fdopen(fd, "wb") as fh:

@@ -1,11 +1,11 @@
 """Storage keys -> bytes on the local filesystem, behind an interface an object store could implement."""
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Protocol
+
+from converter.pipeline import write_atomic
 
 from . import settings
 
@@ -68,25 +68,6 @@ def output_prefix(job_key: str) -> str:
 
 def default() -> Storage:
     return LocalStorage(settings.get().storage_dir)
-
-
-def write_atomic(path: Path, data: bytes, owner: str | None = None) -> None:
-    """Write to a temporary file in the same folder (named for its owner), fsync, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tag = f"run-{owner}." if owner else ""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{tag}", suffix=".part", dir=path.parent)
-    try:
-        mask = os.umask(0)
-        os.umask(mask)
-        os.fchmod(fd, 0o666 & ~mask)  # like any new file, not mkstemp's private 0600
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def partial_owner(name: str) -> str | None:
