@@ -68,23 +68,43 @@ def _child(conn, func, args, kwargs, memory_mb):
         conn.close()
 
 
-def _child_context():
+_FORK_SERVER_REFUSED: list[str] = []  # why a fork server could not start children in this process
+
+
+def _child_contexts() -> list:
     """Forking is quickest, but a fork copies only the calling thread: a lock another thread holds
     at that moment (in logging, a database driver, an allocator) stays held in the child for ever,
     and the read hangs until its time limit. When this process has other threads, children come
-    from a single-threaded fork server instead."""
-    if threading.active_count() > 1:
-        return multiprocessing.get_context("forkserver")
-    return multiprocessing.get_context("fork")
+    from a single-threaded fork server instead, where one can be used (a Celery pool process
+    refuses to pickle its process identity to one: then a plain fork it is)."""
+    fork = multiprocessing.get_context("fork")
+    if threading.active_count() > 1 and not _FORK_SERVER_REFUSED:
+        return [multiprocessing.get_context("forkserver"), fork]
+    return [fork]
+
+
+def _start_child(memory_mb: int, func, args, kwargs):
+    """The started child process and the parent's end of its pipe."""
+    for ctx in _child_contexts():
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_child, args=(child, func, args, kwargs, memory_mb), daemon=True)
+        try:
+            proc.start()
+        except Exception as exc:  # only the fork server can refuse; the plain fork is tried next
+            parent.close()
+            child.close()
+            if ctx.get_start_method() == "fork":
+                raise
+            _FORK_SERVER_REFUSED.append(f"{type(exc).__name__}: {exc}")
+            continue
+        child.close()
+        return proc, parent
+    raise RuntimeError("no way to start a child process")  # not reached: fork either starts or raises
 
 
 def run_limited(func, *args, seconds: float, memory_mb: int, path: str | None = None, **kwargs):
     """func(*args, **kwargs) in a child process; func, its arguments and its return value must pickle."""
-    ctx = _child_context()
-    parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, func, args, kwargs, memory_mb), daemon=True)
-    proc.start()
-    child.close()
+    proc, parent = _start_child(memory_mb, func, args, kwargs)
     try:
         if not parent.poll(seconds):
             raise ParseLimitError(

@@ -35,3 +35,25 @@ def test_a_child_over_its_time_limit_is_stopped_with_a_clear_error():
 
     with pytest.raises(ParseLimitError, match="longer than 0.5 seconds"):
         run_limited(time.sleep, 30, seconds=0.5, memory_mb=0, path="slow.pdf")
+
+
+def test_where_a_fork_server_refuses_to_start_a_child_a_plain_fork_is_used(monkeypatch):
+    # As in a Celery pool process, which will not pickle its process identity for a fork server.
+    import multiprocessing
+
+    from converter import limits
+
+    def refuse(self):
+        raise TypeError("Pickling an AuthenticationString object is disallowed for security reasons")
+
+    monkeypatch.setattr(multiprocessing.get_context("forkserver").Process, "start", refuse)
+    monkeypatch.setattr(limits, "_FORK_SERVER_REFUSED", [])
+    release = threading.Event()
+    other = threading.Thread(target=release.wait, args=(30,))
+    other.start()
+    try:
+        assert run_limited(sum, [1, 2, 3], seconds=30, memory_mb=0) == 6
+        assert limits._FORK_SERVER_REFUSED and "AuthenticationString" in limits._FORK_SERVER_REFUSED[0]
+    finally:
+        release.set()
+        other.join(10)
