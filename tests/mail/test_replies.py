@@ -184,3 +184,12 @@ def test_the_purge_clears_addresses_and_words_older_than_the_retention_days(serv
         old_row = s.get(MailRequest, old.id)
         assert (old_row.sender_address, old_row.body, old_row.subject, old_row.sender_hash) == (None,) * 4
         assert s.get(MailRequest, new.id).sender_address == "x@example.org"
+
+
+def test_reply_paragraphs_are_separated_by_one_blank_line(tmp_path):
+    msg = parse_message(incoming(ASKS["ask"], name="Sam Jones"))
+    text = reply_text(msg, decide(msg, classify(msg), CATALOGUE), "AF-1", SETTINGS,
+                      available=["Housing strategy", "Parks plan"])
+    assert text.startswith("Hello Sam,\n\nThank you for your email.\n\n")
+    assert "\n\n\n" not in text
+    assert "\n- Parks plan\n\n" in text  # a list ends its paragraph
