@@ -131,3 +131,24 @@ def test_44100_hz_setting_gives_44100_hz_files_whose_chapters_still_match(tmp_pa
     raw = subprocess.run(["sox", str(path), "-t", "raw", "-e", "signed", "-b", "16", "-c", "1", "-"],
                          capture_output=True, check=True).stdout
     assert len(raw) / 2 / 44100 == pytest.approx(last_end, abs=0.2)
+
+
+def rms_dbfs(mp3: bytes, tmp_path: Path, name: str) -> float:
+    """Loudness of the decoded speech (silence at the end left out), in dB below full scale."""
+    import array
+    import math
+
+    path = tmp_path / name
+    path.write_bytes(mp3)
+    raw = subprocess.run(["sox", str(path), "-t", "raw", "-e", "signed", "-b", "16", "-c", "1", "-"],
+                         capture_output=True, check=True).stdout
+    samples = [s for s in array.array("h", raw) if abs(s) > 64]  # speech, not the pauses
+    return 20 * math.log10(math.sqrt(sum(s * s for s in samples) / len(samples)) / 32768)
+
+
+def test_every_section_file_has_the_same_loudness_within_2_db(made, tmp_path):
+    # STANDARDS.md: even loudness, so a listener does not reach for the volume between sections.
+    files, _ = made
+    levels = [rms_dbfs(files[name], tmp_path, f"{n}.mp3") for n, name in enumerate(SECTION_FILES)]
+    assert max(levels) - min(levels) <= 2.0, levels
+    assert all(-30 <= level <= -10 for level in levels), levels  # audible, and not clipping
