@@ -49,3 +49,12 @@ def test_the_sixth_held_out_set_stays_at_least_at_its_first_run():
     results = evaluate(HERE / "heldout6")
     assert len(results) == 48
     assert sum(all(r.fields_ok) for r in results) >= 32, [(r.file, r.actual) for r in results if not all(r.fields_ok)]
+
+
+def test_the_seventh_held_out_set_stays_at_least_at_its_first_run():
+    """heldout7 was written blind (docs/email.md only, not the code, not heldout1-6's messages) and run once with no
+    change to code or expectations: documents 39/56, formats 43/56, decisions 30/56, all three 24/56. Judgement calls
+    are in NOTES in make_heldout7.py. This only stops it getting worse."""
+    results = evaluate(HERE / "heldout7")
+    assert len(results) == 56
+    assert sum(all(r.fields_ok) for r in results) >= 24, [(r.file, r.actual) for r in results if not all(r.fields_ok)]
