@@ -344,3 +344,82 @@ def test_everyday_words_about_sight_or_quoted_headers_are_not_signs_of_danger():
                  "Sent by: Bob Smith <bob@example.net>\nPlease respond to\nBob Smith <bob@example.net>",
                  "Email: jo.bloggs@example.net", "The play area is not safe for children, can I have the plan?"):
         assert signs_of_danger(text, "alex@example.org") is None, text
+
+
+# Issue 7, heldout7 audit: machine-written mail with no telling headers, phishing and sales (docs/email.md).
+
+def _kind(body: str, subject: str = "Request", sender: str = "alex@example.org", extra: str = "") -> str:
+    raw = _msg(body, subject=subject, extra=extra).replace(b"alex@example.org", sender.encode(), 1)
+    return classify(parse_message(raw)).kind
+
+
+def test_a_failure_notice_written_as_plain_text_from_any_address_is_a_bounce():
+    from workers.mail.classify import BOUNCE
+
+    body = ("This is the mail server at relay.tinyhost.example.\n\nSorry, we were unable to pass your message on: "
+            "it was not delivered to the recipient address below.\n\n   sam@tinyhost.example\n\n"
+            "Reason: user unknown")
+    assert _kind(body, subject="Problem with your email", sender="systems@tinyhost.example") == BOUNCE
+    assert _kind("My letter from you was not delivered to my flat, could I have the housing plan in large print?",
+                 subject="large print") == "request"
+
+
+def test_a_calendar_invitation_is_never_answered():
+    from workers.mail.classify import AUTO_REPLY
+
+    raw = ("From: Jo <jo@example.org>\r\nTo: formats@council.example\r\nSubject: Planning meeting\r\n"
+           "Message-ID: <cal1@example.org>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/alternative; boundary=B\r\n\r\n"
+           "--B\r\nContent-Type: text/plain\r\n\r\nPlease come to our meeting about easy read leaflets.\r\n"
+           "--B\r\nContent-Type: text/calendar; method=REQUEST\r\n\r\nBEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\n"
+           "END:VCALENDAR\r\n--B--\r\n").encode()
+    msg = parse_message(raw)
+    assert classify(msg).kind == AUTO_REPLY and not decide(msg, classify(msg), CATALOGUE).replies
+
+
+def test_read_and_delivery_receipts_in_german_and_italian_are_never_answered():
+    from workers.mail.classify import AUTO_REPLY
+
+    assert _kind("Ihre Nachricht wurde am 2. Dezember 2026 gelesen.", subject="Gelesen: Ihre Anfrage") == AUTO_REPLY
+    assert _kind("Il suo messaggio è stato letto.", subject="Letto: Your request") == AUTO_REPLY
+
+
+def test_a_helpdesk_acknowledgement_with_a_ticket_number_is_never_answered_even_in_our_thread():
+    from workers.mail.classify import AUTO_REPLY
+
+    body = ("Hello,\n\nThank you for contacting Riverside Housing. Ticket #558120 has been created for you and an "
+            "officer will be in touch within 3 working days.\n\nRiverside Housing Service Desk")
+    assert _kind(body, subject="Re: Your request for a document in another format [Ticket #558120]",
+                 sender="servicedesk@riverside.example") == AUTO_REPLY
+    assert _kind("My council tax reference is 40112233. Could I have the housing plan in large print please?",
+                 subject="large print") == "request"
+
+
+def test_a_digest_or_a_newsletter_without_list_headers_is_bulk_mail():
+    from workers.mail.classify import LIST
+
+    digest = ("Send Sightline mailing list submissions to\n\tsightline@lists.example\n\nToday's Topics:\n"
+              "  1. Large print bills (Pat)\n\nMessage: 1\nFrom: Pat\nCould the council send me large print?")
+    assert _kind(digest, subject="Sightline Digest, Vol 3, Issue 12", sender="sightline@lists.example") == LIST
+    news = ("Trouble reading this? View this email in your browser.\nWinter update from the Carers Hub.\n"
+            "Easy read guides are available from the council.\nClick to unsubscribe or update your preferences.")
+    assert _kind(news, subject="Winter update", sender="news@carershub.example") == LIST
+
+
+def test_a_closure_notice_that_deals_with_mail_on_reopening_is_never_answered():
+    from workers.mail.classify import AUTO_REPLY
+
+    body = ("Thanks for your message. The surgery reception is closed over the bank holiday and we will deal with "
+            "your email when we reopen on Tuesday.")
+    assert _kind(body, subject="Re: Your request") == AUTO_REPLY
+
+
+def test_a_document_signing_lure_and_an_accessibility_widget_sale_go_to_staff_unanswered():
+    from workers.mail.classify import SPAM
+
+    lure = ("Procurement sent you a document to review and sign.\n\nREVIEW DOCUMENT\n"
+            "https://esign-secure.example.click/d?id=1\n\nSign today to avoid suspension of your account.")
+    sale = ("Hi, our scan found 87 accessibility errors on your site, a risk of legal action. Our plug-in makes it "
+            "instantly compliant with one line of code. Want the report for free?\n\nSam, Sales Manager")
+    assert _kind(lure, subject="Please sign: supplier contract") == SPAM
+    assert _kind(sale, subject="Your website") == SPAM
+    assert _kind("Is the housing plan free? Could I have it in large print?", subject="question") == "request"

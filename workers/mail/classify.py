@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .automatic import machine_written
 from .language import mostly_not_english
 from .parse import IncomingMessage
 
@@ -40,7 +41,8 @@ _OOO_BODY = re.compile(
     r"\b(this|your) (e-?mail|message|enquiry) (has been|was) (received|logged|registered)\b[^.]{0,80}\b(will|shall) be "
     r"(answered|dealt with|responded to|looked at|replied to)\b|"
     # an organisation's closure notice: "we are closed ... will reply to your message when we reopen"
-    r"\b(will|shall) (reply|respond|answer|get back to you|be in touch)\b[^.]{0,60}\bwhen (we|the office|our office|"
+    r"\b(will|shall) (reply|respond|answer|get back to you|be in touch|deal with (your|the) (message|e-?mail|enquiry)|"
+    r"look at (your|the) (message|e-?mail|enquiry))\b[^.]{0,60}\bwhen (we|the office|our office|"
     r"the (centre|center|team|service)) (re-?opens?|returns?|(is|are) (back|open))\b|"
     r"\bthank you for your (e-?mail|message)[^.]{0,80}\b(will|shall) (be )?(respond|reply|deal|answer)",
     re.I,
@@ -53,7 +55,7 @@ _READ_RECEIPT_BODY = re.compile(r"\b(was|has been) (read|opened|deleted without 
 _BOUNCE_SUBJECT = re.compile(
     r"\b(undeliverable|undelivered mail|delivery (status notification|failure|failed|has failed|notification)|"
     r"mail delivery (failed|subsystem)|returned mail|failure notice|returning message to sender|"
-    r"could not be delivered|delivery report|non-?delivery|postmaster notify)\b",
+    r"could not be delivered|message not delivered|delivery report|non-?delivery|postmaster notify)\b",
     re.I,
 )
 _SPAM_SIGNS = re.compile(
@@ -71,6 +73,11 @@ _SPAM_SIGNS = re.compile(
     r"\b(e-?mail|mailing|contact) (list|database) of\b|\bdecision[- ]makers\b|\b(special|exclusive) (offer|discount)\b|"
     r"\bfree (audit|quote|sample|trial|consultation|proposal)\b|\breply (yes|now)\b|\b(proposal|quote) with pricing\b|"
     r"\bweb(site)? (design|development) (services|agency|company)\b|"
+    r"\bfor free\b|\b\d+ accessibility (errors|issues|failures)\b|\brisk of legal action\b|\binstantly compliant\b|"
+    r"\bone line of code\b|\b(growth|sales|account|business development) (manager|executive|director)\b|"
+    # document-signing lures: "sent you a document to review and sign", a deadline, a link
+    r"\breview and sign\b|\breview document\b|\bsent you a document\b|\bshared a (document|file) with you\b|"
+    r"\bto avoid (the )?(suspension|deactivation|closure|cancellation)\b|"
     # prize and phishing mail: a windfall or a threat, a deadline, a link to "verify" or "claim"
     r"\bcongratulations\b[^.]{0,80}\b(selected|chosen|won|winner)\b|\bgift ?card\b|"
     r"\b(enter|verify|update|confirm) your (bank|card|account|payment|login|billing) (details|information|info)\b|"
@@ -155,6 +162,9 @@ def classify(msg: IncomingMessage, our_addresses: set[str] | None = None,
         return Verdict(BOUNCE, "subject of a delivery failure notice")
     if _is_read_receipt(msg):
         return Verdict(AUTO_REPLY, "a read receipt")
+    kind, reason = machine_written(msg)
+    if kind:
+        return Verdict({"bounce": BOUNCE, "list": LIST}.get(kind, AUTO_REPLY), reason)
     if _OOO_SUBJECT.search(msg.subject):
         return Verdict(AUTO_REPLY, "out-of-office subject")
     if _OOO_BODY.search(msg.new_text[:2000] or msg.text[:2000]):

@@ -40,6 +40,7 @@ class IncomingMessage:
     attachment_names: tuple[str, ...] = field(default=())
     has_delivery_report: bool = False
     defects: int = 0
+    part_types: tuple[str, ...] = ()  # content types of every part ("text/calendar" marks an invitation)
 
     @property
     def return_path(self) -> str | None:
@@ -155,6 +156,10 @@ def parse_message(raw: bytes) -> IncomingMessage:
         headers[name] = _header(msg, name)
     from_name, from_addr = parseaddr(headers.get("from", ""))
     plain, html, names, report = _bodies(msg)
+    try:
+        part_types = tuple(dict.fromkeys(p.get_content_type() for p in msg.walk()))
+    except Exception:
+        part_types = ()
     html_only = not plain.strip() and bool(html.strip())
     text = (html_to_text(html) if html_only else plain)[:MAX_TEXT_CHARS]
     new_text, quoted = split_new_and_quoted(text)
@@ -183,4 +188,5 @@ def parse_message(raw: bytes) -> IncomingMessage:
         attachment_names=tuple(names),
         has_delivery_report=report,
         defects=len(getattr(msg, "defects", []) or []),
+        part_types=part_types,
     )
