@@ -86,3 +86,15 @@ def _a_job_of(title: str) -> int:
     with db.session() as s:
         return s.query(Job.id).join(DocumentVersion, Job.version_id == DocumentVersion.id) \
             .join(Document, DocumentVersion.document_id == Document.id).filter(Document.title == title).first()[0]
+
+
+def test_staff_see_a_safeguarding_tag_on_a_request_that_shows_signs_of_danger(mail_env, dovecot, smtp_sink):
+    dovecot.append(request("Could I have the housing strategy in large print please? Please don't post it, "
+                           "my partner reads my post.", sender="quiet.reader@example.org"))
+    intake_once()
+    add_staff()
+    with TestClient(create_app(), raise_server_exceptions=False, follow_redirects=False) as client:
+        sign_in(client)
+        page = client.get("/mail").text
+    assert "quiet.reader@example.org" in page
+    assert '<strong class="govuk-tag govuk-tag--red">Safeguarding</strong>' in page
