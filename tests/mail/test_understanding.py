@@ -423,3 +423,34 @@ def test_a_document_signing_lure_and_an_accessibility_widget_sale_go_to_staff_un
     assert _kind(lure, subject="Please sign: supplier contract") == SPAM
     assert _kind(sale, subject="Your website") == SPAM
     assert _kind("Is the housing plan free? Could I have it in large print?", subject="question") == "request"
+
+
+def test_asked_not_to_be_emailed_again_at_this_address_gets_no_reply_and_a_safeguarding_staff_item():
+    from workers.mail.decide import STAFF_QUEUE
+
+    decision = _in_our_thread("Thanks. Could you stop emailing me on this account please, I will ring when I can.")
+    assert decision.action == STAFF_QUEUE and not decision.replies and decision.needs_staff
+    assert decision.care is not None and decision.care.safeguarding
+    assert _in_our_thread("Thanks, no need to email me again, it all arrived.").care is None
+
+
+def test_new_words_for_post_that_is_not_safe_flag_a_send_and_evaluate_shows_the_flag():
+    from workers.mail.evaluate import decision_label
+
+    for body in ("My boyfriend opens the post before I see it. Could I have the housing plan in large print by email?",
+                 "I need to be careful what arrives at the house. Please email me the housing plan in large print.",
+                 "We are staying in a women's refuge for now. Could you email me the housing plan in large print?"):
+        decision = _decide(_msg(body))
+        assert decision.action == SEND and decision.care is not None and decision.care.safeguarding, body
+        assert decision_label(decision) == "send+flag" and "post" not in decision.formats.staff_needs
+    plain = _decide(_msg("Could I have the housing plan in large print by email? I am careful with paper."))
+    assert plain.care is None and decision_label(plain) == "send"
+
+
+def test_mail_from_a_list_address_is_never_answered_so_nothing_is_sent_to_a_list():
+    from workers.mail.classify import LIST
+
+    body = "Could I have the housing plan in large print please?"
+    for sender in ("sightloss@lists.example.org", "carers-l@uni.example.ac.uk", "localaccess@googlegroups.com"):
+        assert _kind(body, sender=sender) == LIST, sender
+    assert _kind(body, sender="alistair@example.org") == "request"

@@ -22,6 +22,9 @@ _SYSTEM_SENDER = re.compile(
     r"^(mailer-daemon|postmaster|no-?reply|do-?not-?reply|bounces?|listserv|majordomo)\b|(-request|-bounces?)@|^owner-",
     re.I,
 )
+# A mailing list's own address: "x@lists.example", "x-l@", "x@googlegroups.com", "listserv@", "x-digest@"
+_LIST_ADDRESS = re.compile(r"@(lists?|listserv|mailman|groups)\.|@googlegroups\.com$|@groups\.io$|"
+                           r"(-l|-list|-digest|-announce)@|^(listserv|majordomo|mailman|sympa)@", re.I)
 _OOO_SUBJECT = re.compile(
     r"\b(out of (the )?office|automatic reply|auto(matic)?[- ]?(reply|response|respons)|autoreply|"
     r"away from (the )?office|on (annual )?leave|on holiday|vacation reply|abwesenheit|absence|"
@@ -156,6 +159,8 @@ def classify(msg: IncomingMessage, our_addresses: set[str] | None = None,
             return Verdict(BOUNCE, "empty return path")
     if not msg.from_addr or "@" not in msg.from_addr:
         return Verdict(NO_SENDER, "no usable sender address")
+    if _LIST_ADDRESS.search(msg.from_addr):  # our reply goes only to the sender: never to a list
+        return Verdict(LIST, "sent from a mailing-list address")
     if _SYSTEM_SENDER.search(msg.from_addr) or _SYSTEM_SENDER.search(return_path.strip("<>")):
         return Verdict(BOUNCE, "sent by a mail system, not a person")
     if _BOUNCE_SUBJECT.search(msg.subject):

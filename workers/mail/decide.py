@@ -184,7 +184,9 @@ def decide(msg: IncomingMessage, verdict: Verdict, catalogue: list[CatalogueEntr
     decision = _understand(msg, asked, catalogue, thread_documents, in_our_thread, thread_formats, care)
     if care is None:
         return decision
-    if care.discreet_reply and decision.action != NO_ACTION:  # nothing sent to an account that may be watched
+    if care.no_email:  # "please don't email me again at this address": no reply at all, a person decides
+        decision = replace(decision, action=STAFF_QUEUE, missing=(), withdrawn=())
+    elif care.discreet_reply and decision.action != NO_ACTION:  # nothing sent to an account that may be watched
         decision = replace(decision, action=HANDOVER, missing=(), withdrawn=())
     reason = ("safeguarding: " if care.safeguarding else "") + care.reason
     return replace(decision, care=care, reason=f"{reason} ({decision.reason})"[:300])

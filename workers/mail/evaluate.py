@@ -23,6 +23,8 @@ def load_catalogue(path: Path) -> tuple[list[CatalogueEntry], dict[str, tuple[st
 def decision_label(decision: Decision) -> str:
     if decision.action == SEND and decision.formats.staff_needs:
         return "handover+send"
+    if decision.action == SEND and decision.care is not None:
+        return "send+flag"  # files sent by email, and a staff item flagged safeguarding (or discreet)
     return decision.action
 
 

@@ -21,7 +21,7 @@ _POST_THINGS = r"(post|letters)"
 _ACCOUNT_THINGS = r"(phone|mobile|e-?mails?|mail|inbox|messages|texts|accounts?|laptop|computer|tablet|ipad|password)"
 _SOMEONE_WATCHES = re.compile(
     rf"\b{_WHO}\s+(also\s+|always\s+|sometimes\s+|often\s+|still\s+|can\s+|will\s+|might\s+|would\s+)?{_WATCHES}\s+"
-    rf"(all\s+)?(of\s+)?(my|our)\s+(?P<thing>{_POST_THINGS}|{_ACCOUNT_THINGS})\b", re.I)
+    rf"(all\s+)?(of\s+)?(my|our|the)\s+(?P<thing>{_POST_THINGS}|{_ACCOUNT_THINGS})\b", re.I)
 _WATCHED_PASSIVE = re.compile(
     rf"\b(my|our)\s+(?P<thing>{_POST_THINGS}|{_ACCOUNT_THINGS})\s+(is|are|gets?|get|being)\s+(always\s+)?"
     r"(read|checked|opened|monitored|watched|tracked|looked at|gone through)\b|"
@@ -37,6 +37,10 @@ _DANGER = re.compile(
     r"\b(he|she|they) (mustn'?t|must not|shouldn'?t|should not) (know|see|find out)\b|"
     r"\b(he|she|they) (can'?t|cannot|won'?t|must never) (know|find out)\b|"
     r"\b(fled|fleeing|escaped|escaping) (from )?(him|her|them|my|an abusive|a violent)\b|"
+    r"\b(have to|need to|must|got to) be (very )?careful (about )?(what|anything) (comes|gets sent|is sent|arrives) "
+    r"(to|at) (the|my|our) (house|home|address|door)\b|"
+    r"\b(i'?m|i am|we'?re|we are|living|staying|moved|been)\s+(now\s+)?(in|into|at)\s+(a|the)\s+(women'?s\s+)?refuge\b|"
+    r"\b(in|at) a safe house\b|"
     r"\b(controlling|abusive|violent) (partner|husband|wife|boyfriend|girlfriend|ex|relationship)\b|\bcoercive\b", re.I)
 # "not to this one", "not this email": the account that wrote is the wrong one to answer
 _NOT_THIS_ACCOUNT = re.compile(
@@ -52,13 +56,24 @@ _ELSEWHERE_WORDS = re.compile(
     r"(e-?mail )?(address|account|inbox|e-?mail)\b", re.I)
 
 
+# "please can you not email me again at this address", "stop emailing me here": any reply goes against their word
+_NO_MORE_EMAIL = re.compile(
+    r"\b(please\s+)?(can|could|would)\s+you\s+(please\s+)?(not|stop|never)\s+(e-?mail|contact|messag|writ)\w*\s+"
+    r"(me|us)\b|"
+    r"\b(please\s+)?(do not|don'?t|never|stop)\s+(e-?mail|contact|messag|writ|repl)\w*\s+(to\s+)?(me|us)\s+"
+    r"(again\s+)?(at|on|to)\s+(this|that|my)\s+(e-?mail\s+)?(address|account|e-?mail|inbox)\b|"
+    r"\bplease\s+(do not|don'?t|never|stop)\s+(e-?mail|contact|messag|writ)\w*\s+(me|us)\s+(again|any ?more)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Care:
     """What we saw, for staff; whether it is a safeguarding sign; whether the reply must name nothing (the account
-    we would answer may be watched, or they asked for another address)."""
+    we would answer may be watched, or they asked for another address); whether they asked us not to email
+    them at all (then nothing is sent: a person decides how to reach them)."""
     reason: str
     safeguarding: bool
     discreet_reply: bool
+    no_email: bool = False
 
 
 def another_address(text: str, sender: str) -> bool:
@@ -93,10 +108,14 @@ def signs_of_danger(text: str, sender: str = "", addresses: bool = True) -> Care
     danger = _DANGER.search(text)
     if danger:
         reasons.append(f'says "{danger.group(0).strip()}"')
+    no_email = bool(_NO_MORE_EMAIL.search(text))
+    if no_email:
+        reasons.append("asks us not to email them again at this address")
+        discreet = True
     safeguarding = bool(reasons)
     if addresses and another_address(text, sender):
         reasons.append("asks us to send to another address (we only answer the sender)")
         discreet = True
     if not reasons:
         return None
-    return Care("; ".join(reasons), safeguarding, discreet)
+    return Care("; ".join(reasons), safeguarding, discreet, no_email)

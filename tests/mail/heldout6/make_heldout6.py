@@ -163,7 +163,7 @@ CASES = [
      "plain", "", "", "handover"),
     ("safeguarding-not-home-address", "request",
      "Please can I have the domestic abuse strategy in large print. Please don't send it to my home address, "
-     "my partner reads my post. Email only please.", "plain", "da", "large-print", "send"),
+     "my partner reads my post. Email only please.", "plain", "da", "large-print", "send+flag"),
     ("safeguarding-send-elsewhere", "",
      "can you send the domestic abuse strategy as audio to my friend's email sarah.k@example.net and not to "
      "this one please, he checks my phone", "plain", "da", "audio", "handover"),

@@ -222,7 +222,7 @@ CASES = [
     ("husband-opens-letters", "request",
      "hi, could I have the domestic abuse strategy as a plain text file please. please do NOT post anything to me, "
      "my husband opens all the letters that come to the house. email only. thank you", "plain",
-     "da", "plain-text", "handover+send"),
+     "da", "plain-text", "send+flag"),
     ("watched-phone-friends-email", "housing",
      "hi i need the homelessness strategy, i'm going to have to leave where i am. can you send it to my friends "
      "email jenna.watts@example.net not this one, he goes through my phone", "plain",
@@ -230,12 +230,12 @@ CASES = [
     ("careful-what-comes-to-the-house", "Domestic abuse strategy",
      "Hello,\n\nI have to be careful what comes to the house at the moment. Could you email me the domestic abuse "
      "strategy in easy read?\n\nThank you", "plain",
-     "da", "easy-read", "handover+send"),
+     "da", "easy-read", "send+flag"),
     ("refuge-large-print", "safe accommodation",
      "Hi, I'm in a refuge at the moment (I can't say where) and my support worker said the council has a safe "
      "accommodation strategy that explains what help there is. Could I get it in large print? Please only reply "
      "by email.\nThanks\nS", "plain",
-     "da", "large-print", "handover+send"),
+     "da", "large-print", "send+flag"),
     ("idva-for-client-urdu", "Request for translated document - client of Northwold Women's Aid",
      "Good afternoon,\n\nI am an IDVA with Northwold Women's Aid. A client of mine, who reads Urdu and has limited "
      "English, would like the homelessness strategy in Urdu. For her safety please do not contact her directly or "
@@ -249,7 +249,7 @@ CASES = [
      "dear sir my son takes my post and my bank cards and says i owe the council for my carers. i need the care "
      "charging policy in large print so i can see what i am supposed to pay. please email only to me. "
      "mrs e. cole", "plain",
-     "care-charging", "large-print", "handover+send"),
+     "care-charging", "large-print", "send+flag"),
     ("social-worker-outlook-chain", "FW: charging",
      "Hi,\n\nPlease see below from Mr Evans - could you action? He's happy for it to come to me and I'll take it "
      "round on Thursday.\n\nThanks\nPriya\n\nPriya Shah | Social Worker | Adult Social Care | Northwold District "
