@@ -191,3 +191,56 @@ def test_same_as_before_in_our_thread_sends_the_format_we_sent_last_time(mail_en
     [reply] = replies_to(smtp_sink, message_id_of(again))
     assert [p.get_filename().rsplit(".", 1)[1] for p in reply.iter_attachments()] == ["txt"]
     assert _row(message_id_of(again)).formats == ["plain-text"]
+
+
+def test_machine_mail_without_telling_headers_gets_no_reply_through_the_mailbox(mail_env, dovecot, smtp_sink):
+    """Issue 7, heldout7 audit: each kind in new wording, all in one batch; none is answered, all are marked handled."""
+    first = request("Could I have the housing strategy in large print please?")
+    dovecot.append(first)
+    intake_once()
+    [ours] = replies_to(smtp_sink, message_id_of(first))
+    thread = {"In_Reply_To": ours["Message-ID"], "References": ours["Message-ID"]}
+    machine = [
+        request("This is the mail server at relay.tinyhost.example.\n\nYour message could not be delivered to the "
+                "recipient address below.\n\n  sam@tinyhost.example\n\nReason: mailbox unavailable",
+                sender="systems@tinyhost.example", subject="Message not delivered"),
+        request("You have been invited to the following event.\nAccessibility forum\nInvitation from Google Calendar",
+                sender="forum.chair@example.org", subject="Invitation: Accessibility forum @ Thu 4pm"),
+        request("Ihre Nachricht wurde am 2. Dezember 2026 gelesen.", sender="anna@example.de",
+                subject="Gelesen: " + ours["Subject"]),
+        request("Thank you for contacting Riverside Housing. Ticket #558120 has been created and an officer will "
+                "be in touch within 3 working days.", sender="servicedesk@riverside.example",
+                subject="Re: " + ours["Subject"] + " [Ticket #558120]", **thread),
+        request("Send Sightline mailing list submissions to sightline@lists.example\n\nToday's Topics:\n"
+                "  1. Could the council send large print housing strategy?", sender="sightline@lists.example",
+                subject="Sightline Digest, Vol 3, Issue 12"),
+        request("View this email in your browser.\nWinter news: the housing strategy is out in large print.\n"
+                "Unsubscribe or update your preferences.", sender="news@carershub.example", subject="Winter news"),
+        request("Thanks for your message. The surgery is closed over the bank holiday and we will deal with your "
+                "email when we reopen on Tuesday.", sender="reception@surgery.example",
+                subject="Re: " + ours["Subject"], **thread),
+    ]
+    for raw in machine:
+        dovecot.append(raw)
+    intake_once()
+    flags = dovecot.flags_by_message_id()
+    for raw in machine:
+        assert replies_to(smtp_sink, message_id_of(raw)) == [], raw[:200]
+        assert HANDLED.encode() in flags[message_id_of(raw)]
+        assert _row(message_id_of(raw)).action == "ignore"
+
+
+def test_asked_not_to_be_emailed_again_gets_no_reply_and_a_safeguarding_staff_item(mail_env, dovecot, smtp_sink):
+    first = request("Could I have the housing strategy in large print please?", sender="kim@example.org")
+    dovecot.append(first)
+    intake_once()
+    [ours] = replies_to(smtp_sink, message_id_of(first))
+    stop = request("Thank you. Please could you not email me again at this address, I'll phone when I can.",
+                   sender="kim@example.org", subject="Re: " + ours["Subject"],
+                   In_Reply_To=ours["Message-ID"], References=ours["Message-ID"])
+    dovecot.append(stop)
+    intake_once()
+    assert replies_to(smtp_sink, message_id_of(stop)) == []
+    assert [m["message"] for m in smtp_sink.messages() if m["to"] == ["kim@example.org"]] == [ours]
+    row = _row(message_id_of(stop))
+    assert row.kind == "safeguarding" and row.staff_status == "open" and row.action == "staff-queue"
