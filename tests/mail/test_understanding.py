@@ -454,3 +454,14 @@ def test_mail_from_a_list_address_is_never_answered_so_nothing_is_sent_to_a_list
     for sender in ("sightloss@lists.example.org", "carers-l@uni.example.ac.uk", "localaccess@googlegroups.com"):
         assert _kind(body, sender=sender) == LIST, sender
     assert _kind(body, sender="alistair@example.org") == "request"
+
+
+def test_a_withdrawn_document_is_never_among_the_documents_sent_even_beside_a_current_one():
+    # Last year's scheme was withdrawn; this year's has the same title but the year.
+    old = CatalogueEntry("cts-old", "Council Tax Support Scheme 2024-25", (), (), published=False)
+    new = CatalogueEntry("cts-new", "Council Tax Support Scheme 2025-26")
+    msg = parse_message(_msg("Could I have the council tax support scheme in large print please?"))
+    decision = decide(msg, classify(msg), [old, new])
+    assert decision.action == SEND
+    assert [d.document_id for d in decision.documents] == ["cts-new"]
+    assert all(d.published for d in decision.documents)
