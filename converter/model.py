@@ -196,6 +196,17 @@ class Document:
 # Helpers shared by transforms and writers
 
 
+def merge_adjacent_text(nodes) -> tuple:
+    """Inline nodes with each run of neighbouring Text nodes joined into one (readers build text in pieces)."""
+    merged: list = []
+    for node in nodes:
+        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + node.text)
+        else:
+            merged.append(node)
+    return tuple(merged)
+
+
 def inline_text(inlines, *, notes: bool = False) -> str:
     """Plain text of a run of inline nodes (links as their text only)."""
     out: list[str] = []

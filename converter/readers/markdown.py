@@ -19,7 +19,8 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from ..model import (BlockQuote, Document, Emphasis, Heading, Image, LineBreak, Link, ListBlock, ListItem,
-                     Metadata, Paragraph, Strong, Table, TableCell, TableRow, Text, ThematicBreak)
+                     Metadata, Paragraph, Strong, Table, TableCell, TableRow, Text, ThematicBreak,
+                     merge_adjacent_text)
 from ..result import MessageLog, Result
 from . import ReadOptions
 from .text import decode
@@ -47,17 +48,8 @@ def _inlines(node: SyntaxTreeNode) -> tuple:
             out.append(Text(_alt(child)))
         elif kind in ("s", "inline"):
             out.extend(_inlines(child))
-    return tuple(_merge(out))
+    return merge_adjacent_text(out)
 
-
-def _merge(nodes: list) -> list:
-    merged: list = []
-    for node in nodes:
-        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
-            merged[-1] = Text(merged[-1].text + node.text)
-        else:
-            merged.append(node)
-    return merged
 
 
 def _alt(image: SyntaxTreeNode) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...model import Emphasis, LineBreak, Link, NoteRef, Strong, Text
+from ...model import Emphasis, LineBreak, Link, NoteRef, Strong, Text, merge_adjacent_text
 from .context import Field
 from .drawings import drawing_blocks, vml_blocks
 from .ns import attr, is_on, local_name, qn
@@ -222,7 +222,7 @@ def build_inlines(atoms: list[Atom]) -> tuple:
 def _formatted(atoms: list[Atom]) -> list:
     out: list = []
     for (bold, italic), group in _groups(atoms, lambda a: (a.bold, a.italic)):
-        nodes = _merge_text([a.node for a in group])
+        nodes = list(merge_adjacent_text([a.node for a in group]))
         if not (bold or italic):
             out.extend(nodes)
             continue
@@ -232,7 +232,7 @@ def _formatted(atoms: list[Atom]) -> list:
         if bold:
             nodes = [Strong(tuple(nodes))]
         out.extend(before + nodes + after)
-    return _merge_text(out)
+    return list(merge_adjacent_text(out))
 
 
 def _split_outer_spaces(nodes: list) -> tuple[list, list, list]:
@@ -259,15 +259,6 @@ def _groups(atoms, key):
             groups.append((k, [atom]))
     return groups
 
-
-def _merge_text(nodes: list) -> list:
-    out: list = []
-    for node in nodes:
-        if isinstance(node, Text) and out and isinstance(out[-1], Text):
-            out[-1] = Text(out[-1].text + node.text)
-        else:
-            out.append(node)
-    return out
 
 
 def _spaces_follow_neighbours(atoms: list[Atom]) -> list[Atom]:

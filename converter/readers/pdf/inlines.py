@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ...model import Link, NoteRef, Text
+from ...model import Link, NoteRef, Text, merge_adjacent_text
 
 
 def _normal(text: str) -> str:
@@ -63,7 +63,7 @@ def paragraph_inlines(text: str, pieces: list, note_for: dict) -> tuple:
         position = at + len(piece)
     if position < len(text):
         nodes.append(Text(text[position:]))
-    return _merge_texts(nodes)
+    return merge_adjacent_text(nodes)
 
 
 def _without_closing_punctuation(piece: str, url: str) -> str:
@@ -73,11 +73,3 @@ def _without_closing_punctuation(piece: str, url: str) -> str:
     return piece
 
 
-def _merge_texts(nodes: list) -> tuple:
-    merged: list = []
-    for node in nodes:
-        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
-            merged[-1] = Text(merged[-1].text + node.text)
-        else:
-            merged.append(node)
-    return tuple(merged)
