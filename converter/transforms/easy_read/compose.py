@@ -88,6 +88,24 @@ def _without_empty_subheadings(lines: list[str]) -> list[str]:
             if not BOLD_ONLY.match(line) or (i + 1 < len(lines) and not BOLD_ONLY.match(lines[i + 1]))]
 
 
+def _less_repetitive(lines: list[str]) -> list[str]:
+    """List items that each say 'This includes ...': the first keeps it, the next ones say
+    'It also includes ...' (a hard word's meaning line between them does not break the run)."""
+    result, in_run = [], False
+    for line in lines:
+        if line.startswith("This includes ") and in_run:
+            line = "It also includes " + line[len("This includes "):]
+        if line.startswith(("This includes ", "It also includes ")):
+            in_run = True
+        elif not MEANING_LINE.match(line):
+            in_run = False
+        result.append(line)
+    return result
+
+
+MEANING_LINE = re.compile(r"^\*\*[^*]+\*\* means? ")
+
+
 def _said_once(lines: list[str], already_said: set[str]) -> list[str]:
     """A line the reader has already met (a notice or link repeated on many pages) is not said again."""
     fresh = []
@@ -164,7 +182,7 @@ def _section_lines(section: SourceSection, limit: int, rules: Rules, elsewhere: 
         listed = {p.lead for p in kept if p.role == "item"}
         lines = [line for p in kept if not (p.role == "text" and (p.text in said or _opens_no_list(p, listed)))
                  for line in _passage_lines(p, texts[p.order][0], rules)]
-        lines = _without_empty_subheadings(lines)
+        lines = _less_repetitive(_without_empty_subheadings(lines))
         if any(not line.startswith("**") for line in lines):
             return lines
     return lines

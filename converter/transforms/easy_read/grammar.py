@@ -32,7 +32,7 @@ target test trust value vary wish wonder challenge tackle promote strengthen eng
 extend enhance invest measure prioritise raise research respond safeguard secure signpost sustain update
 widen drive evaluate explore adopt address advise assist champion consider consult contribute define
 demonstrate equip examine expand hold introduce lead listen map review share speak strengthen work
-disrupt harm affect last mean tell damage break destroy
+disrupt harm affect last mean tell damage break destroy boost
 """.split())
 IRREGULAR_PAST = set("""
 wrote made gave took said went came told found felt left kept began became brought thought knew saw got
@@ -88,9 +88,13 @@ SUBORDINATE = {"when", "if", "that", "because", "while", "whilst", "although", "
                "can't", "won't"}
 DANGLING = {"the", "a", "an", "and", "or", "of", "to", "by", "for", "with", "that", "their", "our", "its", "in",
             "towards", "between", "from", "into", "about", "across", "through", "as", "at", "on", "than", "during",
-            "is", "are", "was", "were", "be", "been", "will", "can", "must", "should", "would", "could", "has"}
+            "is", "are", "was", "were", "be", "been", "will", "can", "must", "should", "would", "could", "has",
+            "if", "when", "whether", "unless", "because", "where", "while", "whilst", "although", "since", "so",
+            "such", "including", "like", "until", "than", "very", "more", "most"}
 PLURAL_SUBJECTS = {"they", "we", "i"}  # never objects (unlike "you": "close to you hurts")
 PLURAL_VERBS = {"are", "were", "have", "do"}
+OBJECT_STARTS = {"the", "a", "an", "your", "our", "their", "his", "her", "its", "them", "us", "me", "him", "people",
+                 "to", "more", "less"}
 RELATIVES = {"who", "which"}  # a verb after these is in a clause about a noun, not the line's own verb
 
 
@@ -119,10 +123,18 @@ def _incomplete(words: list[str], line: str) -> bool:
 def _disagrees(words: list[str]) -> bool:
     """'They stays with them.', 'This groups are not reached.': a subject and verb that do not agree
     (what a split leaves when it repairs a clause with the wrong pronoun)."""
+    for first, second, third in zip(words, words[1:], words[2:] + [""]):
+        if first in PLURAL_SUBJECTS and second in VERBS and third in AUXILIARIES - {"means"}:
+            return True  # 'They help can stop': a subject carried onto a clause with its own subject
+        if first in ("this", "it", "he", "she") and second in VERBS and second != "means" and (
+                third in OBJECT_STARTS):
+            return True  # 'This get your landlord to ...': a singular subject with a base verb
     for first, second in zip(words, words[1:]):
         if first in PLURAL_SUBJECTS and second.endswith("s") and second not in AUXILIARIES and (
                 (_stems(second) - {second}) & VERBS):
             return True
+    if words[:1] == ["this"] and words[1:2] and words[1] in PLURAL_VERBS:
+        return True  # 'This are the priority'
     return (len(words) > 2 and words[0] in ("this", "that") and words[1].endswith("s")
             and words[1] not in AUXILIARIES and words[2] in PLURAL_VERBS)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .grammar import AUXILIARIES, DETERMINERS, has_finite_verb, is_verb
+from .grammar import AUXILIARIES, DETERMINERS, VERBS, has_finite_verb, is_verb
 from .sentences import split_sentences
 
 HEDGE = re.compile(r",?\s*(?:but|and)\s+(?:is|are)\s+not\s+limited\s+to\s*$", re.IGNORECASE)
@@ -19,7 +19,8 @@ EXAMPLES = re.compile(r"(?:^|,\s*|\s)(?:including|such as|for example|for instan
 OPEN_ENDINGS = {"to", "for", "of", "by", "with", "from", "as", "on", "about", "through", "be", "is", "are",
                 "include", "includes", "means", "mean", "cover", "covers", "need", "needs"}
 SHORT_LEAD = 5  # words: a longer lead-in would be repeated on every item
-FIRST_WORD = re.compile(r"^([A-Z][a-z'’-]+)\b(?:\s+(\S+))?")
+FIRST_WORD = re.compile(r"^([A-Z][a-z'’-]*)\b(?:\s+(\S+))?")  # 'A ban ...' too
+PREPOSITIONS = {"for", "of", "on", "about", "with", "by", "from", "as", "through"}
 
 
 def lead_stem(lead: str) -> tuple[str, bool] | None:
@@ -61,4 +62,7 @@ def joined_with_lead(item: str, lead: str) -> tuple[str, bool] | None:
     if found is None:
         return None
     stem, says_lead = found
+    first = item.strip().split(" ", 1)[0].lower()
+    if stem.split()[-1].lower() in PREPOSITIONS and first in VERBS:
+        return None  # 'push for:' + 'Boost the pay' would read 'push for boost the pay'
     return f"{stem} {_item_words(item)}.", says_lead

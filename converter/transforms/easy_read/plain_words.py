@@ -4,7 +4,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .word_lists import plain_words
+from .word_lists import plain_word_entries, plain_words
+
+VERB_BEFORE = {"i", "we", "you", "they", "to", "will", "would", "can", "could", "may", "might", "must", "shall",
+               "should", "and", "or", "not", "also", "help", "helps", "let"}
+PREDICATIVE_BEFORE = {"is", "are", "was", "were", "be", "been", "being", "very", "so", "more", "most", "not",
+                      "less", "too", "becomes", "become", "remains", "remain", "seems", "seem"}
+LAST_WORD = re.compile(r"([\w'’]+)\W*$")
+
+
+def _fits(kind: str, before: str) -> bool:
+    """Whether a swap of this kind reads as English after the text before it (see plain_word_entries)."""
+    last = LAST_WORD.search(before)
+    previous = last.group(1).lower() if last else ""
+    if kind == "verb":
+        return not previous or previous in VERB_BEFORE or bool(re.search(r"[.!?:;]\s*$", before))
+    if kind == "predicative":
+        return previous in PREDICATIVE_BEFORE
+    return True
 
 
 @lru_cache(maxsize=None)
@@ -23,11 +40,16 @@ def _match_case(original: str, plain: str) -> str:
 def use_plain_words(text: str) -> str:
     """Each listed word or phrase becomes its plain replacement; a capital first letter is kept,
     'the' is not doubled ('the perpetrator' -> 'the person who causes the abuse') and 'a'/'an' agree."""
-    table = plain_words()
+    table = plain_word_entries()
 
     def swap(match: re.Match) -> str:
         found, det = match.group("word"), match.group("det")
-        plain = table[re.sub(r"\s+", " ", found.lower())]
+        plain, kind = table[re.sub(r"\s+", " ", found.lower())]
+        before = text[: match.start("word")] if det is None else text[: match.start()]
+        if not _fits(kind, before):
+            return match.group(0)  # no safe swap here: the original word stays (a hard word may explain it)
+        if kind == "mass" and det is not None and det.lower() in ("a", "an"):
+            return _match_case(det, plain)  # 'an investment' -> 'money', never 'a money'
         if det is None:
             return _match_case(found, plain)
         if plain.lower().startswith(("the ", "a ", "an ")):  # 'the perpetrator' -> 'the person who ...'

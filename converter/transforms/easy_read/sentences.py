@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .grammar import has_finite_verb, is_verb, supply_subject
+from .grammar import AUXILIARIES, VERBS, has_finite_verb, is_verb, supply_subject
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9£⟦])|\n+")
 CLAUSE_BREAKS = (
@@ -52,6 +52,9 @@ def _reword_start(part: str, before: str = "") -> str:
     lowered = part.lower()
     that = re.match(r"that\s+(\w+)", part, re.IGNORECASE)
     noun_before = bool(re.search(r"\b[a-z]+(?:mes|ces|ps|rs|ts|ns)$", before.rstrip()))  # 'programmes', 'services'
+    which = re.match(r"which\s+(\w+)", part, re.IGNORECASE)
+    if which and (which.group(1).lower() in ("are", "were", "have", "do") or which.group(1).lower() in VERBS):
+        return "These " + part[5:].lstrip()  # '... areas | which are the priority' -> 'These are', never 'This are'
     if that and noun_before and is_verb(that.group(1)):  # '... programmes | that help them' -> 'These help them'
         return ("This " if that.group(1).lower().endswith("s") else "These ") + part[5:].lstrip()
     for word, replacement in sorted(LEADING_WORDS.items(), key=lambda kv: -len(kv[0])):
@@ -93,14 +96,25 @@ NOT_A_VERB = {"the", "a", "an", "this", "that", "these", "those", "it", "we", "t
 def _carry_subject(parts: list[str]) -> list[str]:
     """'It harms health, disrupts school' -> 'It harms health.' + 'It disrupts school.'"""
     subject = SUBJECT.match(parts[0])
-    if not subject:
+    if not subject or not _is_subject(parts[0], subject):
         return parts
+    singular = subject.group(1).lower() in ("it", "this", "abuse") and not subject.group(2)
     carried = [parts[0]]
     for part in parts[1:]:
-        first = part.split(" ", 1)[0]
+        first, second = (part.split() + [""])[:2]
         verb_like = first[:1].islower() and first.lower() not in NOT_A_VERB and is_verb(first)
-        carried.append(f"{subject.group(0).strip()} {part}" if verb_like else part)
+        own_verb = second.lower() in AUXILIARIES  # 'support can stop': 'support' is its own subject
+        agrees = not singular or first.lower().endswith(("s", "ed"))  # never 'It help', 'This get'
+        carried.append(f"{subject.group(0).strip()} {part}" if verb_like and agrees and not own_verb else part)
     return carried
+
+
+def _is_subject(part: str, subject: re.Match) -> bool:
+    """'This programme will include ...' opens with a determiner, not a subject: nothing to carry."""
+    if subject.group(1).lower() not in ("this", "these") or subject.group(2):
+        return True
+    after = part[subject.end():].split(" ", 1)[0].lower()
+    return after in AUXILIARIES or is_verb(after)
 
 
 def _with_subjects(parts: list[str]) -> list[str]:

@@ -29,9 +29,30 @@ def read_tsv(name: str) -> dict[str, str]:
     return table
 
 
+PLAIN_WORD_KINDS = {"mass", "verb", "predicative"}
+
+
+@lru_cache(maxsize=None)
+def plain_word_entries() -> dict[str, tuple[str, str]]:
+    """hard word -> (plain words, kind). The optional third column says where the swap is safe:
+    'mass' (the plain word takes no 'a'/'an': 'an investment' -> 'money'), 'verb' (only where a verb fits:
+    after a subject, 'to' or a modal, or first in the line) or 'predicative' (only after 'is', 'are', 'be' ...:
+    'is critical' -> 'is very important', but 'critical infrastructure' stays)."""
+    entries = {}
+    for key, value in read_tsv("plain_words.tsv").items():
+        plain, _, kind = value.partition("\t")
+        kind = kind.strip()
+        if kind and kind not in PLAIN_WORD_KINDS:
+            raise SettingsError(f"'{key}' has the kind '{kind}'; the kinds are {', '.join(sorted(PLAIN_WORD_KINDS))}.",
+                                path=str(DATA / "plain_words.tsv"),
+                                hint="Use one of those kinds in the third column, or leave it empty.")
+        entries[key.lower()] = (plain.strip(), kind)
+    return entries
+
+
 @lru_cache(maxsize=None)
 def plain_words() -> dict[str, str]:
-    return {k.lower(): v for k, v in read_tsv("plain_words.tsv").items()}
+    return {k: plain for k, (plain, _) in plain_word_entries().items()}
 
 
 @lru_cache(maxsize=None)
