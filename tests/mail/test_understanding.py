@@ -465,3 +465,13 @@ def test_a_withdrawn_document_is_never_among_the_documents_sent_even_beside_a_cu
     assert decision.action == SEND
     assert [d.document_id for d in decision.documents] == ["cts-new"]
     assert all(d.published for d in decision.documents)
+
+
+def test_a_place_or_person_named_with_a_capital_never_names_a_document_by_itself():
+    plan = CatalogueEntry("plan", "Ashcombe Local Plan 2030")
+    heat = CatalogueEntry("heat", "Heatwave Response Plan")
+    catalogue = [*CATALOGUE, plan, heat]
+    assert match_documents("I live at 4 Ashcombe Road. Can I have it in large print?", catalogue) == []
+    assert match_documents("Regards, Sam from Ashcombe Carers", catalogue) == []
+    assert [m.entry.document_id for m in match_documents("the heatwave thing in audio please", catalogue)] == ["heat"]
+    assert [m.entry.document_id for m in match_documents("the ashcombe local plan please", catalogue)] == ["plan"]

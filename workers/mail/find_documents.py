@@ -125,7 +125,19 @@ def match_documents(text: str, entries: list[CatalogueEntry]) -> list[DocumentMa
         if best >= MATCH_THRESHOLD:
             matches.append(DocumentMatch(entry, round(best, 3), best_name))
     matches.sort(key=lambda m: -m.score)
-    return _drop_weaker_overlaps(matches, words) or _one_rare_word(entries, words, distinctive)
+    return (_drop_weaker_overlaps(matches, words)
+            or _one_rare_word(entries, words - _names_of_places_or_people(text), distinctive))
+
+
+def _names_of_places_or_people(text: str) -> set[str]:
+    """Words written with a capital inside a sentence ("I live on Northwold Road", "from Ashby Surgery"):
+    proper names. A place or a person named alone says nothing about which document is wanted (the
+    council's own name is in many titles), so one of these never names a document by itself."""
+    names = set()
+    for sentence in re.split(r"(?<=[.!?:;])\s+|\n+", text):
+        words = re.findall(r"[A-Za-z][A-Za-z'’-]*", sentence)
+        names |= {w.lower() for w in words[1:] if w[0].isupper() and not w.isupper()}
+    return names
 
 
 def _is_rare(word: str) -> bool:
