@@ -475,3 +475,20 @@ def test_a_place_or_person_named_with_a_capital_never_names_a_document_by_itself
     assert match_documents("Regards, Sam from Ashcombe Carers", catalogue) == []
     assert [m.entry.document_id for m in match_documents("the heatwave thing in audio please", catalogue)] == ["heat"]
     assert [m.entry.document_id for m in match_documents("the ashcombe local plan please", catalogue)] == ["plan"]
+
+
+def test_the_year_named_picks_the_edition_and_a_withdrawn_edition_is_never_sent_in_its_place():
+    current = CatalogueEntry("rent", "Tenant Rent Guide 2027-28", ("rent guide",))
+    old = CatalogueEntry("rent-old", "Tenant Rent Guide 2025-26", (), (), published=False)
+    catalogue = [current, old, HOUSING]
+
+    def decide_with(body: str):
+        msg = parse_message(_msg(body))
+        return decide(msg, classify(msg), catalogue)
+
+    no_year = decide_with("Please may I have the tenant rent guide in audio")
+    assert no_year.action == SEND and no_year.documents == (current,) and not no_year.withdrawn
+    old_year = decide_with("I'm after the tenant rent guide 2025/26 as an audio file, for a dispute")
+    assert old_year.action == NOT_AVAILABLE and old_year.withdrawn == (old,) and not old_year.documents
+    this_year = decide_with("Tenant rent guide 2027 in audio please")
+    assert this_year.action == SEND and this_year.documents == (current,)

@@ -125,8 +125,34 @@ def match_documents(text: str, entries: list[CatalogueEntry]) -> list[DocumentMa
         if best >= MATCH_THRESHOLD:
             matches.append(DocumentMatch(entry, round(best, 3), best_name))
     matches.sort(key=lambda m: -m.score)
-    return (_drop_weaker_overlaps(matches, words)
-            or _one_rare_word(entries, words - _names_of_places_or_people(text), distinctive))
+    return _one_edition(_drop_weaker_overlaps(matches, words)
+                        or _one_rare_word(entries, words - _names_of_places_or_people(text), distinctive), text)
+
+
+def _years(text: str) -> set[str]:
+    return {t for t in _tokens(text) if re.fullmatch(r"(19|20)\d\d", t)}
+
+
+def _one_edition(matches: list[DocumentMatch], text: str) -> list[DocumentMatch]:
+    """Editions of one document (titles equal apart from the year): the year the person names decides which;
+    with no year of a withdrawn edition named, the withdrawn one is dropped (the current edition is meant).
+
+    "the council tax support scheme 2024-25" names last year's (withdrawn) edition only; "the council tax
+    support scheme" names the published one.
+    """
+    named_years = _years(text)
+    kept = []
+    for m in matches:
+        same = [o for o in matches if o is not m and _significant(_tokens(o.entry.title)) ==
+                _significant(_tokens(m.entry.title)) and o.entry.published != m.entry.published]
+        if not same:
+            kept.append(m)
+        elif m.entry.published:
+            if not any(_years(o.entry.title) & named_years for o in same) or _years(m.entry.title) & named_years:
+                kept.append(m)
+        elif _years(m.entry.title) & named_years and not any(_years(o.entry.title) & named_years for o in same):
+            kept.append(m)
+    return kept
 
 
 def _names_of_places_or_people(text: str) -> set[str]:
