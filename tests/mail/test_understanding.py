@@ -492,3 +492,27 @@ def test_the_year_named_picks_the_edition_and_a_withdrawn_edition_is_never_sent_
     assert old_year.action == NOT_AVAILABLE and old_year.withdrawn == (old,) and not old_year.documents
     this_year = decide_with("Tenant rent guide 2027 in audio please")
     assert this_year.action == SEND and this_year.documents == (current,)
+
+
+def test_a_named_document_we_do_not_have_wins_over_one_loose_word_of_another_title():
+    flood = CatalogueEntry("flood", "Surface Water Flood Risk Plan", ("flood risk plan",))
+    body = "Can I get the cemetery fees policy in large print? The flood last winter ruined my copy."
+    assert [m.entry for m in match_documents(body, [flood, HOUSING])] == [flood]  # one loose word alone
+    msg = parse_message(_msg(body))
+    decision = decide(msg, classify(msg), [flood, HOUSING])
+    assert decision.action == NOT_AVAILABLE and not decision.documents
+    msg = parse_message(_msg("The flood one in large print please"))
+    assert decide(msg, classify(msg), [flood, HOUSING]).documents == (flood,)
+
+
+def test_words_after_a_sign_off_are_a_signature_and_name_no_document_or_format():
+    body = ("Hello, please could you send the housing plan as an audio file for a client.\n\nBest wishes,\n"
+            "Sam Patel\nDomestic Abuse Strategy Lead, Eastside Advice\n"
+            "Our leaflets can be provided in braille and large print on request.")
+    decision = _decide(_msg(body))
+    assert decision.documents == (HOUSING,) and decision.formats.families == ("audio",)
+    assert not decision.formats.staff_needs and decision.action == SEND
+    # a postscript after the sign-off is still read; a message that is only thanks still asks for nothing
+    ps = _decide(_msg("Housing plan please.\n\nRegards,\nSam\n\nP.S. in large print"))
+    assert ps.action == SEND and ps.formats.families == ("large-print",)
+    assert parse_message(_msg("Thanks\nSam")).new_text.startswith("Thanks")

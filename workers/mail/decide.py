@@ -148,6 +148,12 @@ def names_a_document(text: str) -> bool:
     return any(set(m.group(2).lower().split()) - _NOT_A_NAME for m in _NAMED_DOCUMENT.finditer(text))
 
 
+def names_an_unknown_document(text: str, catalogue: list[CatalogueEntry]) -> bool:
+    """Names a particular document by its kind ("the taxi licensing policy") whose words match none of ours."""
+    return any(set(m.group(2).lower().split()) - _NOT_A_NAME and not match_documents(m.group(0), catalogue)
+               for m in _NAMED_DOCUMENT.finditer(text))
+
+
 def formats_we_sent(quoted_text: str) -> tuple[str, ...]:
     """The formats our quoted earlier reply says it attached or linked."""
     return tuple(f for m in _WHAT_WE_SENT.finditer(quoted_text) for f in formats_in(m.group(0)).families)
@@ -209,6 +215,8 @@ def _understand(msg: IncomingMessage, asked: str, catalogue: list[CatalogueEntry
         wanted = replace(wanted, staff_needs=tuple(n for n in wanted.staff_needs if n not in ("post", "cd")))
     matches = match_documents(asked, catalogue) or (
         [] if in_our_thread else match_documents(msg.quoted_text, catalogue))
+    if matches and all(m.loose for m in matches) and names_an_unknown_document(asked, catalogue):
+        matches = []  # "the taxi licensing policy ... I'm doing my badge": the named document wins over one loose word
     documents = tuple(m.entry for m in matches if m.entry.published)
     withdrawn = tuple(m.entry for m in matches if not m.entry.published)
     if not documents and not withdrawn and thread_documents:

@@ -33,6 +33,7 @@ class DocumentMatch:
     entry: CatalogueEntry
     score: float  # 0..1: share of the name's words found in the message (typos allowed)
     matched_name: str
+    loose: bool = False  # found only through one uncommon word of its title, not a fuller name
 
 
 _YEAR_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[/-]\s*(?:(?:19|20)\d\d|\d\d)\b")
@@ -181,7 +182,7 @@ def _one_rare_word(entries: list[CatalogueEntry], words: set[str],
         own = sorted(t for t in distinctive[entry.document_id]
                      if _is_rare(t) and ({t, t + "s", t.removesuffix("s")} & words))
         if own:
-            found.append(DocumentMatch(entry, MATCH_THRESHOLD, own[0]))
+            found.append(DocumentMatch(entry, MATCH_THRESHOLD, own[0], loose=True))
     return found if len(found) == 1 else []
 
 

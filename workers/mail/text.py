@@ -24,6 +24,22 @@ _SIGNATURE_STARTS = [
     re.compile(r"^\s*Sent from (Mail|Yahoo Mail|Outlook) ", re.I),
 ]
 
+# A line that only signs off ("Kind regards,", "Thanks", "Cheers"): the name, job title and organisation below
+# it are a signature ("Domestic Violence Advisor" names no document, "available in braille" asks for nothing).
+_SIGN_OFF = re.compile(
+    r"^\s*((kind|best|warm|warmest|many)\s+(regards|wishes)|regards|thanks|thank you|many thanks|thanks again|"
+    r"cheers|best|yours( sincerely| faithfully| truly)?|sincerely|with thanks|all the best|take care)\s*[,.!]?\s*$",
+    re.I)
+_POSTSCRIPT = re.compile(r"^\s*p\.?\s?s\b", re.I)
+
+
+def _sign_off(lines: list[str]) -> int | None:
+    """The line that signs off, when words come before it and no postscript after it."""
+    for i, line in enumerate(lines):
+        if _SIGN_OFF.match(line) and any(x.strip() for x in lines[:i]):
+            return None if any(_POSTSCRIPT.match(x) for x in lines[i + 1:]) else i
+    return None
+
 
 def _first_match(lines: list[str], patterns) -> int | None:
     for i, line in enumerate(lines):
@@ -48,5 +64,8 @@ def split_new_and_quoted(text: str) -> tuple[str, str]:
     signature = _first_match(new_lines, _SIGNATURE_STARTS)
     if signature is not None:
         new_lines = new_lines[:signature]
+    sign_off = _sign_off(new_lines)
+    if sign_off is not None:
+        new_lines = new_lines[:sign_off]
     quoted = "\n".join(line.lstrip("> ").rstrip() for line in lines[cut:])
     return "\n".join(new_lines).strip(), quoted.strip()
