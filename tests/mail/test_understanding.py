@@ -516,3 +516,38 @@ def test_words_after_a_sign_off_are_a_signature_and_name_no_document_or_format()
     ps = _decide(_msg("Housing plan please.\n\nRegards,\nSam\n\nP.S. in large print"))
     assert ps.action == SEND and ps.formats.families == ("large-print",)
     assert parse_message(_msg("Thanks\nSam")).new_text.startswith("Thanks")
+
+
+def test_post_the_document_to_me_asks_for_a_posted_copy_and_the_formats_we_make():
+    wanted = formats_in("Would you post the housing plan to my mum in big print? She has no internet.")
+    assert wanted.families == ("large-print",) and wanted.staff_needs == ("post",)
+    assert formats_in("I saw the post about the housing plan to me it looks good").staff_needs == ()
+
+
+def test_a_talking_book_is_audio_but_a_daisy_talking_book_is_a_format_we_do_not_make():
+    assert formats_in("Is the housing plan available as a talking-book?").families == ("audio",)
+    daisy = formats_in("Is there a DAISY talking book of the housing plan?")
+    assert daisy.families == () and daisy.staff_needs == ("other-format",)
+
+
+def test_a_complaint_reaches_a_person_and_a_clear_request_in_it_is_still_answered():
+    from workers.mail.decide import COMPLAINT
+    from workers.mail.evaluate import decision_label
+
+    both = _decide(_msg("Second time of asking now. Send me the housing plan in large print. Shocking service."))
+    assert both.action == SEND and both.documents == (HOUSING,) and both.complaint and both.needs_staff
+    assert decision_label(both) == "handover+send"
+    only = _decide(_msg("I wish to complain: your receptionist refused my request for audio letters and was rude."))
+    assert only.action == HANDOVER and only.reason == COMPLAINT and only.formats.empty and only.needs_staff
+    plain = _decide(_msg("Send me the housing plan in large print please."))
+    assert plain.action == SEND and not plain.complaint and not plain.needs_staff
+
+
+def test_the_same_please_in_our_thread_reuses_the_format_we_sent():
+    msg = parse_message(_msg("Lovely. Can I get the domestic abuse strategy the same, please",
+                             subject="Re: Your request for a document in another format",
+                             extra="In-Reply-To: <our@council.example>\r\n"))
+    decision = decide(msg, classify(msg), CATALOGUE, (HOUSING,), True, ("easy-read",))
+    assert decision.action == SEND and decision.formats.families == ("easy-read",)
+    msg = parse_message(_msg("Can I get the domestic abuse strategy the same, please"))
+    assert decide(msg, classify(msg), CATALOGUE).action == ASK  # not in our thread: nothing to be the same as

@@ -32,10 +32,12 @@ class Decision:
     withdrawn: tuple[CatalogueEntry, ...] = ()
     missing: tuple[str, ...] = ()  # for ASK: "document", "format"
     care: Care | None = None  # signs of danger or control, or a request to send elsewhere: a person follows up
+    complaint: bool = False  # a complaint (or "a manager to ring me"): a person reads it, even when we also send
 
     @property
     def needs_staff(self) -> bool:
-        return self.action in (HANDOVER, STAFF_QUEUE) or bool(self.formats.staff_needs) or self.care is not None
+        return (self.action in (HANDOVER, STAFF_QUEUE) or bool(self.formats.staff_needs) or self.care is not None
+                or self.complaint)
 
     @property
     def discreet(self) -> bool:
@@ -125,7 +127,10 @@ def is_forward(msg: IncomingMessage) -> bool:
 _COMPLAINT = re.compile(
     r"\b(formal complaint|make a complaint|making a complaint|log(ged)? (this|it) as a complaint|this is a complaint|"
     r"(i|we) (want|wish|would like) to complain|complain(ing)? about)\b|"
-    r"\b(want|like|need|ask for) (a manager|a supervisor|someone|somebody|a person) to (ring|call|phone|contact) (me|us)\b",
+    r"\b(want|like|need|ask for) (a manager|a supervisor|someone|somebody|a person) to (ring|call|phone|contact) (me|us)\b|"
+    # asked before and still nothing: "the third time of asking", "very poor service"
+    r"\b(second|third|fourth|fifth) time (of asking|i'?ve asked|i have asked|i'?ve had to ask|i have had to ask)\b|"
+    r"\b(very |really |extremely )?(poor|shocking|appalling|disgraceful|terrible) service\b",
     re.I)
 # A document named by the kind of thing it is: "the taxi and private hire licensing policy"
 _DOCUMENT_NOUNS = (r"(policy|policies|strategy|plan|guide|scheme|leaflet|booklet|report|regulations|charter|framework|"
@@ -138,7 +143,9 @@ _NOT_A_NAME = frozenset(
     "for in on about to it its with print text plain braille".split())
 # "same as before", "like last time": the formats of our earlier reply in this thread
 _SAME_AGAIN = re.compile(r"\b(same (as|like) (before|last time|the last one|the other one|you sent|that one)|"
-                         r"(in )?the same (format|way)|same again|like (before|last time)|as (before|last time))\b", re.I)
+                         r"(in )?the same (format|way)|same again|like (before|last time)|as (before|last time)|"
+                         # "could i have the allotment rules the same please"
+                         r"the same,? (please|pls|plz|too|as well|thanks?))\b", re.I)
 _WHAT_WE_SENT = re.compile(r"\b(attached|put these files with this email|get them here)\b[^\n]*(\n\s*>?\s*-[^\n]*)*",
                            re.I)
 
@@ -226,8 +233,10 @@ def _understand(msg: IncomingMessage, asked: str, catalogue: list[CatalogueEntry
     if not documents and names_a_document(msg.new_text if in_our_thread else asked):
         return Decision(NOT_AVAILABLE, UNKNOWN_DOCUMENT, (), wanted)
     missing = tuple(x for x, absent in (("document", not documents), ("format", wanted.empty)) if absent)
-    if missing and not wanted.staff_needs and _COMPLAINT.search(asked):
-        return Decision(HANDOVER, COMPLAINT, documents, wanted)
+    complaint = bool(_COMPLAINT.search(asked))
+    if missing and complaint:  # no clear request: a person answers the complaint (formats told in it go with it)
+        return Decision(HANDOVER, COMPLAINT, documents, wanted if documents else FormatRequest((), ()),
+                        complaint=True)
     if wanted.staff_needs and not wanted.families and not documents and "translation" not in wanted.staff_needs:
         # "what do you have in braille?": list the documents (a person makes the braille once one is chosen)
         return Decision(ASK, "a format we arrange, but no document named", (), wanted, withdrawn, ("document",))
@@ -235,4 +244,6 @@ def _understand(msg: IncomingMessage, asked: str, catalogue: list[CatalogueEntry
         return Decision(HANDOVER, "asks for something a person must arrange", documents, wanted, withdrawn)
     if missing:
         return Decision(ASK, f"unclear: no {' or '.join(missing)} named", documents, wanted, withdrawn, missing)
+    if complaint:  # the clear request is answered now, and a person reads the complaint
+        return Decision(SEND, f"a clear request; {COMPLAINT}", documents, wanted, withdrawn, complaint=True)
     return Decision(SEND, "a clear request", documents, wanted, withdrawn)

@@ -21,7 +21,7 @@ def load_catalogue(path: Path) -> tuple[list[CatalogueEntry], dict[str, tuple[st
 
 
 def decision_label(decision: Decision) -> str:
-    if decision.action == SEND and decision.formats.staff_needs:
+    if decision.action == SEND and (decision.formats.staff_needs or decision.complaint):
         return "handover+send"
     if decision.action == SEND and decision.care is not None:
         return "send+flag"  # files sent by email, and a staff item flagged safeguarding (or discreet)

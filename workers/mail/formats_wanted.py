@@ -34,7 +34,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # passing ("I listen to things on my talking computer")
     ("audio", re.compile(r"\baudio\b|\bmp3\b|\bspoken\b|\b(to|can|could|would|will|might|'d|please)\s+(\w+\s+){0,2}listen\b|"
                          r"\bread (it )?(out|aloud)\b|\baudiobook\b|"
-                         r"\brecording\b|\bsound (file|version)\b|\bread to me\b", re.I)),
+                         r"\brecording\b|\bsound (file|version)\b|\bread to me\b|(?<!daisy )\btalking[\s-]?books?\b", re.I)),
     ("web-page", re.compile(r"\b(web ?page|html) (version|copy)\b", re.I)),
     ("braille", re.compile(r"\bbraill?e\b(?!\s+(software|note-?taker|display|reader|device|embosser at home))", re.I)),
     ("bsl", re.compile(r"\bbsl\b|\bsign language\b|\bsigned (video|version)\b", re.I)),
@@ -57,7 +57,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"\b(send|post|put|pop|deliver|drop)\w*( it| one| them| a copy| me one| me a copy)? through (my|the) (door|letter ?box)\b|"
                         # "could it be posted?", "can I have one posted out", "posted to my mum"
                         r"\b(be|been|being|get|have|had|got) (it |them |one |a copy |copies )?posted\b(?!\s+(on|online|onto|up)\b)|"
-                        r"\bposted (out|to (me|my|us|him|her|them|\d))\b", re.I)),
+                        r"\bposted (out|to (me|my|us|him|her|them|\d))\b|"
+                        # "could you post the allotment rules to me"
+                        r"\bpost (the|this|that|your|a|an)\s+([\w'-]+\s+){0,6}?to (me|us|my|him|her|them)\b", re.I)),
 ]
 # "rather than braille", "instead of large print": the sender does not want that one (a bare "not" is
 # left alone: "why is it not in large print?" asks for it).

@@ -70,7 +70,7 @@ def reply_text(msg: IncomingMessage, decision: Decision, reference: str, setting
     care = decision.care is not None and decision.care.safeguarding
     show_support = not decision.discreet and (care or is_sensitive(titles, settings))
     context = dict(
-        discreet=decision.discreet, complaint=COMPLAINT in decision.reason,
+        discreet=decision.discreet, complaint=decision.complaint or COMPLAINT in decision.reason,
         name=greeting_name(msg), action=decision.action, documents=titles, reference=reference,
         attachments=attached, links=linked, failed=failed, link_days=settings.link_days,
         staff_needs=[FOR_STAFF.get(n, n) for n in decision.formats.staff_needs],
