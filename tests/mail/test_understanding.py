@@ -551,3 +551,21 @@ def test_the_same_please_in_our_thread_reuses_the_format_we_sent():
     assert decision.action == SEND and decision.formats.families == ("easy-read",)
     msg = parse_message(_msg("Can I get the domestic abuse strategy the same, please"))
     assert decide(msg, classify(msg), CATALOGUE).action == ASK  # not in our thread: nothing to be the same as
+
+
+def test_a_web_form_relayed_by_a_no_reply_address_goes_to_staff_and_is_never_answered():
+    from workers.mail.classify import BOUNCE, RELAYED_FORM
+
+    form = ("From: Council website <do-not-reply@council.example>\r\nTo: formats@council.example\r\n"
+            "Subject: New submission - accessible formats form\r\nMessage-ID: <f1@council.example>\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+            "Your name: Peter Ames\r\nEmail address: p.ames@example.net\r\n"
+            "Which document: Housing Strategy 2022\r\nFormat: audio\r\n"
+            "Comments: I would prefer a copy posted to me\r\n").encode()
+    msg = parse_message(form)
+    assert classify(msg).kind == RELAYED_FORM
+    decision = decide(msg, classify(msg), CATALOGUE)
+    assert decision.action == HANDOVER and decision.needs_staff and not decision.replies
+    assert decision.documents == (HOUSING,) and set(decision.formats.staff_needs) == {"post"}
+    bounce = parse_message(form.replace(b"Your name: Peter Ames\r\n", b""))  # no Name: field: not a form
+    assert classify(bounce).kind == BOUNCE

@@ -15,6 +15,7 @@ LIST = "list"  # mailing lists and bulk mail: never answer
 OURS = "ours"  # our own replies coming back: never answer
 SPAM = "spam"  # looks like spam: to the staff queue, unanswered
 NO_SENDER = "no-sender"  # nobody to answer
+RELAYED_FORM = "relayed-form"  # our website's form passed on by a no-reply address: a person answers the resident
 
 NEVER_ANSWER = {AUTO_REPLY, BOUNCE, LIST, OURS, SPAM, NO_SENDER}
 
@@ -161,6 +162,8 @@ def classify(msg: IncomingMessage, our_addresses: set[str] | None = None,
         return Verdict(NO_SENDER, "no usable sender address")
     if _LIST_ADDRESS.search(msg.from_addr):  # our reply goes only to the sender: never to a list
         return Verdict(LIST, "sent from a mailing-list address")
+    if _SYSTEM_SENDER.search(msg.from_addr) and is_relayed_form(msg):
+        return Verdict(RELAYED_FORM, "a web form passed on by a no-reply address, with the resident's own address")
     if _SYSTEM_SENDER.search(msg.from_addr) or _SYSTEM_SENDER.search(return_path.strip("<>")):
         return Verdict(BOUNCE, "sent by a mail system, not a person")
     if _BOUNCE_SUBJECT.search(msg.subject):
@@ -179,6 +182,18 @@ def classify(msg: IncomingMessage, our_addresses: set[str] | None = None,
     if _looks_like_spam(msg):
         return Verdict(SPAM, "looks like spam")
     return Verdict(REQUEST, "a person's message")
+
+
+_FORM_WORDS = re.compile(r"\b(form|submission|submitted)\b", re.I)
+_FORM_EMAIL_FIELD = re.compile(r"^\s*(your )?e-?mail( address)?\s*:\s*\S+@\S+\.\S+", re.I | re.M)
+_FORM_NAME_FIELD = re.compile(r"^\s*((full|your) )?name\s*:\s*\S", re.I | re.M)
+
+
+def is_relayed_form(msg: IncomingMessage) -> bool:
+    """A website form sent on by a system address: it says it is a form and has Name: and Email: fields."""
+    body = msg.new_text or msg.text
+    return bool(_FORM_WORDS.search(f"{msg.subject}\n{body[:300]}") and _FORM_EMAIL_FIELD.search(body)
+                and _FORM_NAME_FIELD.search(body))
 
 
 def _foreign_automatic(msg: IncomingMessage) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .classify import SPAM, Verdict
+from .classify import RELAYED_FORM, SPAM, Verdict
 from .find_documents import CatalogueEntry, match_documents
 from .formats_wanted import AUTOMATIC, FormatRequest, formats_in
 from .language import mostly_not_english
@@ -20,6 +20,7 @@ IGNORE = "ignore"  # auto-replies, bounces, lists, our own mail: no reply, recor
 NO_ACTION = "no-action"  # a person who asks for nothing (thanks, "got it", a confirmation): recorded, no reply
 OTHER_LANGUAGE = "written mostly in another language"  # the reason of that hand-over (the reply says so)
 COMPLAINT = "a complaint, or asks a person to contact them"  # the reason of that hand-over
+RELAYED = "a web form passed on by a no-reply address: a person answers the resident"  # that hand-over's reason
 UNKNOWN_DOCUMENT = "names a document that is not in our list"  # the reason of that not-available reply
 
 
@@ -32,6 +33,7 @@ class Decision:
     withdrawn: tuple[CatalogueEntry, ...] = ()
     missing: tuple[str, ...] = ()  # for ASK: "document", "format"
     care: Care | None = None  # signs of danger or control, or a request to send elsewhere: a person follows up
+    no_reply_address: bool = False  # the sender cannot be answered (a form relayed by a no-reply address)
     complaint: bool = False  # a complaint (or "a manager to ring me"): a person reads it, even when we also send
 
     @property
@@ -46,7 +48,7 @@ class Decision:
 
     @property
     def replies(self) -> bool:
-        return self.action not in (STAFF_QUEUE, IGNORE, NO_ACTION)
+        return self.action not in (STAFF_QUEUE, IGNORE, NO_ACTION) and not self.no_reply_address
 
 
 _FORWARD = re.compile(r"^\s*(fwd?|fw)\s*:|^\s*-{2,}\s*forwarded message|^\s*begin forwarded message:", re.I | re.M)
@@ -193,6 +195,10 @@ def decide(msg: IncomingMessage, verdict: Verdict, catalogue: list[CatalogueEntr
         return Decision(HANDOVER, OTHER_LANGUAGE, found,
                         FormatRequest(wanted.families, tuple(dict.fromkeys((*wanted.staff_needs, "translation"))),
                                       wanted.font_size))
+    if verdict.kind == RELAYED_FORM:  # never dropped, never answered: staff reply to the resident's own address
+        understood = _understand(msg, asked, catalogue, (), False, (), None)
+        return Decision(HANDOVER, RELAYED, understood.documents, understood.formats, understood.withdrawn,
+                        care=_care(msg, asked), no_reply_address=True)
     care = _care(msg, asked) or thread_care
     decision = _understand(msg, asked, catalogue, thread_documents, in_our_thread, thread_formats, care)
     if care is None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .classify import classify
-from .decide import SEND, Decision, decide
+from .decide import IGNORE, NO_ACTION, SEND, STAFF_QUEUE, Decision, decide
 from .find_documents import CatalogueEntry
 from .parse import parse_message
 
@@ -56,7 +56,7 @@ def evaluate(folder: Path, catalogue_path: Path | None = None) -> list[CaseResul
             decision = decide(msg, classify(msg), entries, _documents_for_thread(msg, threads, by_id))
             docs = ",".join(sorted(d.document_id for d in decision.documents + decision.withdrawn))
             formats = ",".join(sorted(decision.formats.families + decision.formats.staff_needs)) \
-                if decision.replies else ""
+                if decision.action not in (STAFF_QUEUE, IGNORE, NO_ACTION) else ""
             expected = (",".join(sorted(filter(None, row["documents"].split(",")))),
                         ",".join(sorted(filter(None, row["formats"].split(",")))), row["decision"])
             results.append(CaseResult(row["file"], expected, (docs, formats, decision_label(decision))))

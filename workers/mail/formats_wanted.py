@@ -56,7 +56,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
                         r"\bmy address is\b|"
                         r"\b(send|post|put|pop|deliver|drop)\w*( it| one| them| a copy| me one| me a copy)? through (my|the) (door|letter ?box)\b|"
                         # "could it be posted?", "can I have one posted out", "posted to my mum"
-                        r"\b(be|been|being|get|have|had|got) (it |them |one |a copy |copies )?posted\b(?!\s+(on|online|onto|up)\b)|"
+                        r"\b(be|been|being|get|have|had|got|like|want|need|prefer) (it |them |one |a copy |copies )?posted\b(?!\s+(on|online|onto|up)\b)|"
                         r"\bposted (out|to (me|my|us|him|her|them|\d))\b|"
                         # "could you post the allotment rules to me"
                         r"\bpost (the|this|that|your|a|an)\s+([\w'-]+\s+){0,6}?to (me|us|my|him|her|them)\b", re.I)),
