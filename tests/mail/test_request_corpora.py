@@ -54,10 +54,10 @@ def test_the_sixth_held_out_set_stays_at_least_at_its_first_run():
 def test_the_seventh_held_out_set_stays_at_least_at_its_first_run():
     """heldout7 was written blind (docs/email.md only, not the code, not heldout1-6's messages) and run once with no
     change to code or expectations: documents 39/56, formats 43/56, decisions 30/56, all three 24/56. Judgement calls
-    are in NOTES in make_heldout7.py. After the fourth audit (which saw its misses) it is 40/56, not a blind figure."""
+    are in NOTES in make_heldout7.py. After the fourth audit (which saw its misses) it was 40/56 and after the fifth 54/56: not blind figures."""
     results = evaluate(HERE / "heldout7")
     assert len(results) == 56
-    assert sum(all(r.fields_ok) for r in results) >= 40, [(r.file, r.actual) for r in results if not all(r.fields_ok)]
+    assert sum(all(r.fields_ok) for r in results) >= 54, [(r.file, r.actual) for r in results if not all(r.fields_ok)]
     # seen since the fourth audit: its dangerous misses (machine mail, spam, "don't email me again") stay fixed
     dangerous = ("712", "713", "714", "715", "716", "717", "718", "719", "721", "722", "726", "728", "729", "731",
                  "732", "745")
