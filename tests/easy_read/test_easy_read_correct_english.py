@@ -83,7 +83,12 @@ def test_this_includes_is_not_repeated_on_every_item():
 
 KNOWN_BAD = [r"\bThis are\b", r"\bThey help can\b", r"\ba money\b", r"\ban money\b", r"\ba staff\b",
              r"\bThis (get|go|make|have)\b", r"\bpush for [a-z]+ the\b", r"\b(if|that|the|whether)\.$",
-             r"\bvery important infrastructure\b"]
+             r"\bvery important infrastructure\b",
+             # broken lines of easy read 4 (a cut inside a series, a correlative or a relative clause)
+             r"^Or are not suited\b", r"^If services are hard to find, have\b", r"^When it does happen, the sooner\b",
+             r"^The sooner it can be stopped\.$", r"^National policies that shape\b", r"^Respond to abuse\.$",
+             r"^This means that care\.$", r"^Know where to find it\.$", r"^Members of the public who want\b",
+             r"^This is before getting help\b", r"^It asks about it safely\.$", r"^Knows what to do\b"]
 
 
 def test_sample_draft_has_no_known_bad_lines(tmp_path):

@@ -13,7 +13,7 @@ from .grammar import BOLD_ONLY, has_finite_verb, is_label
 from .hard_words import HardWords
 from .lists import joined_with_lead
 from .pictures import ATTRIBUTION, TEMPLATES
-from .protect import Protected, contacts_in
+from .protect import Protected, contacts_in, has_contact
 from .rewrite import Rules, rewrite_heading, rewrite_text
 from .select import Passage, SourceSection, is_big, keep_best, lines_for, select
 
@@ -45,6 +45,46 @@ class Composed:
 
 def _all_text(doc: Document) -> list[str]:
     return [inline_text(b.inlines) for b in walk(doc.blocks) if isinstance(b, (Heading, Paragraph))]
+
+
+HARDEST_LINE_AGE = 12.5  # a line this hard to read on its own goes when its section says enough without it
+LINES_LEFT = 2  # the plain lines a section keeps at least before a hard one goes
+POINTS_BACK = re.compile(r"^(?:This|These|That|It|They|Its|Their)\b")  # a line that leans on the one before
+
+
+def _list_item(lines: list[str], index: int) -> bool:
+    """'Abuse can be physical abuse.' next to 'Abuse can be money abuse.': one item of a list that
+    shares its lead-in words with a neighbour (a word's meaning between them does not count);
+    leaving it out would leave the list partial."""
+    opening = lines[index].lower().split()[:2]
+    others = [i for i, line in enumerate(lines) if i == index or not MEANING_LINE.match(line)]
+    at = others.index(index)
+    neighbours = [lines[i] for i in others[max(at - 1, 0):at] + others[at + 1:at + 2]]
+    return len(opening) == 2 and any(line.lower().split()[:2] == opening for line in neighbours)
+
+
+def _without_hardest_lines(lines: list[str]) -> list[str]:
+    """Lines whose own reading age is HARDEST_LINE_AGE or more are left out, hardest first, while the
+    section keeps LINES_LEFT other lines; never a label, a contact, a line with a bold hard word (its meaning
+    follows) or its meaning, a list's lead-in or one of its items, or a line the next one points back to
+    ('... reporting abuse.' + 'This is so we can ...')."""
+    from ...readability.scores import count_sentence, reading_age
+
+    def droppable(index: int) -> bool:
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        return not (is_label(line) or "**" in line or has_contact(line) or line.rstrip().endswith(":")
+                    or MEANING_LINE.match(line) or POINTS_BACK.match(following) or _list_item(lines, index))
+
+    ages = {i: reading_age(count_sentence(line)) for i, line in enumerate(lines)}
+    plain = sum(1 for line in lines if not line.startswith("**") and not is_label(line))
+    gone: set[int] = set()
+    for index in sorted(ages, key=lambda i: -ages[i]):
+        if ages[index] < HARDEST_LINE_AGE or plain - len(gone) - 1 < LINES_LEFT:
+            break
+        if droppable(index):
+            gone.add(index)
+    return [line for i, line in enumerate(lines) if i not in gone]
 
 
 def _is_whole(line: str) -> bool:
@@ -158,8 +198,10 @@ def compose(doc: Document, max_words: int, max_lines_words: int, max_rows: int) 
         composed.contact_lines = [line for p in contact for line in rewrite_text(p.text, rules, keep=_is_whole)]
         composed.hard_word_lines = rules.hard_words.glossary_lines()
         if composed.words() <= max_words and composed.rows() <= max_rows:
-            return composed
+            break
         share *= 0.75
+    for section in composed.sections:  # once the shares are set: the hardest lines go, none come back in
+        section["lines"] = _without_hardest_lines(section["lines"])
     return composed
 
 

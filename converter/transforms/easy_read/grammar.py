@@ -32,7 +32,7 @@ target test trust value vary wish wonder challenge tackle promote strengthen eng
 extend enhance invest measure prioritise raise research respond safeguard secure signpost sustain update
 widen drive evaluate explore adopt address advise assist champion consider consult contribute define
 demonstrate equip examine expand hold introduce lead listen map review share speak strengthen work
-disrupt harm affect last mean tell damage break destroy boost
+disrupt harm affect last mean tell damage break destroy boost combine
 """.split())
 IRREGULAR_PAST = set("""
 wrote made gave took said went came told found felt left kept began became brought thought knew saw got
@@ -96,6 +96,12 @@ PLURAL_VERBS = {"are", "were", "have", "do"}
 OBJECT_STARTS = {"the", "a", "an", "your", "our", "their", "his", "her", "its", "them", "us", "me", "him", "people",
                  "to", "more", "less"}
 RELATIVES = {"who", "which"}  # a verb after these is in a clause about a noun, not the line's own verb
+PURE_AUXILIARIES = {"is", "are", "was", "were", "has", "have", "had", "do", "does", "did", "will", "would", "can",
+                    "could", "may", "might", "must", "shall", "should", "cannot"}  # no subject inside (not "it's")
+OPENERS = {"if", "when", "because", "although", "while", "whilst", "unless", "once", "since", "as"}
+COMPARATIVE = re.compile(r"(?:^|,\s*)the (?:sooner|more|less|better|earlier|later|fewer|quicker|faster|longer|"
+                         r"greater|worse|bigger|smaller)\b", re.IGNORECASE)
+EMBEDDING = {"what", "who", "which", "that", "how", "where", "when", "if", "whether", "to", "why"}
 
 
 def _incomplete(words: list[str], line: str) -> bool:
@@ -104,6 +110,8 @@ def _incomplete(words: list[str], line: str) -> bool:
         main = line.split(",", 1)[1].split() if "," in line else []
         if not main or main[0].lower() in ("and", "or", "but"):
             return True  # 'When children may be hurt.', 'To be told, and to have a worker.'
+    if _cut_from_its_clause(words, line):
+        return True
     if words[0] == "that" and len(words) > 1 and words[1] not in AUXILIARIES and not is_verb(words[1]):
         return True  # 'That anyone hurt by it, it gets help.' (but 'That means ...', 'That includes ...')
     if words[-1] in DANGLING and not line.rstrip().endswith(":"):
@@ -115,9 +123,47 @@ def _incomplete(words: list[str], line: str) -> bool:
             continue
         after = words[len(words) - 1 - words[::-1].index(joint) + 1:]
         after = after[1:] if after[:1] == ["that"] else after
-        if 0 < len(after) <= 4 and not _has_verb(after):  # 'that people.', not 'that time ...'
+        if 0 < len(after) <= 4 and not _has_verb(after, imperative=False):  # 'that people.', not 'that time ...'
             return True
     return False
+
+
+def _cut_from_its_clause(words: list[str], line: str) -> bool:
+    """What a cut inside a series, a correlative or a relative clause leaves behind:
+    'Or are not suited to it.', 'If rooms are small, have no windows.', 'Working alone, must ring in.',
+    'The earlier it is seen.' (one half of 'the earlier ..., the less ...'), 'Staff who want to know what is new.'"""
+    if words[0] in ("or", "and") and len(words) > 1 and (words[1] in PURE_AUXILIARIES or is_verb(words[1])):
+        return True  # a series item with no subject of its own
+    halves = COMPARATIVE.findall(line)
+    if len(halves) == 1 or (halves and line.rstrip(" .").lower().endswith(halves[-1].strip(" ,").lower())):
+        return True  # half of 'the sooner ..., the less ...', or a line ending on 'the sooner'
+    last = [w.lower() for w in WORD.findall(line.rsplit(",", 1)[-1])] if "," in line else []
+    if len(last) == 1 and (last[0] in PURE_AUXILIARIES or is_verb(last[0])):
+        return True  # '..., asks.': a verb cut from its object
+    if "," in line:
+        before, after = line.split(",", 1)
+        main = [w.lower() for w in WORD.findall(after)]
+        opening = [w.lower() for w in WORD.findall(before)]
+        if main and main[0] in PURE_AUXILIARIES and (
+                words[0] in OPENERS or not _has_verb(opening, imperative=False)):
+            return True  # the main clause lost its subject
+    return _only_a_relative_clause(words)
+
+
+def _only_a_relative_clause(words: list[str]) -> bool:
+    """'Members of the public who want to know what is done.', 'Local plans that guide how towns grow.':
+    a noun phrase and its who/which/that clause, no main verb."""
+    relative = next((i for i, w in enumerate(words) if w in RELATIVES
+                     or w == "that" and i > 1 and words[i - 1] not in VERBS and words[i - 1].endswith("s")), None)
+    if not relative or words[0] in SUBJECTS | PRONOUNS or words[0] in VERBS or _has_verb(words[:relative], False):
+        return False
+    for index in range(relative + 2, len(words)):
+        word, before = words[index], words[index - 1]
+        if before in EMBEDDING or before in DETERMINERS:
+            continue
+        if word in PURE_AUXILIARIES or _is_inflected_verb(word, before) and word.endswith("s"):
+            return False  # 'People who cause harm are made responsible': the main verb
+    return True
 
 
 def _disagrees(words: list[str]) -> bool:
@@ -192,7 +238,7 @@ def supply_subject(part: str) -> str:
         before = tokens[index - 1].lower().strip(",;:") if index else None
         if word.endswith("s") and (_stems(word) - {word}) & VERBS and before not in DETERMINERS | PRONOUNS:
             lead = tokens[:index]
-            if lead and lead[0].lower() not in PREPOSITIONS:
+            if not lead or lead[0].lower() not in PREPOSITIONS:
                 return part  # only after a phrase like 'in the worst cases', not 'people with complicated'
             lead = lead[:-1] + [lead[-1].rstrip(",") + ","] if lead else lead  # 'In the worst cases, it ends'
             fixed = " ".join(lead + ["it"] + tokens[index:])

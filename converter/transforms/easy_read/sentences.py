@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .grammar import AUXILIARIES, VERBS, has_finite_verb, is_verb, supply_subject
+from .grammar import AUXILIARIES, IRREGULAR_PAST, PREPOSITIONS, PURE_AUXILIARIES, VERBS, has_finite_verb, is_verb, supply_subject
 
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9£⟦])|\n+")
 CLAUSE_BREAKS = (
@@ -13,7 +13,7 @@ CLAUSE_BREAKS = (
     re.compile(r",\s+(?=(?:and|but|so|which|who|because|while|whilst|although|so that|where|when|"
                r"as well as|or|including|such as)\b)"),
     re.compile(r"\s+(?=(?:because(?! of)|so that|which means|in order to|as well as|while|although|before|until|"
-               r"unless|after)\b)"),
+               r"unless|after)\b(?!\s+\w+ing\b))"),
 )
 LEADING_WORDS = {"and": "", "which": "This", "who": "They", "including": "This includes",
                  "such as": "This includes", "or": "Or", "while": "While", "whilst": "While",
@@ -75,7 +75,8 @@ def _defining(before: str, after: str) -> bool:
 def _cuts_near_middle(sentence: str, pattern: re.Pattern, count: Counter) -> list[list[str]]:
     """Every two-way cut at the pattern, the one nearest the middle first."""
     total = count(sentence)
-    cuts = [m for m in pattern.finditer(sentence) if not _defining(sentence[: m.start()], sentence[m.end():])]
+    cuts = [m for m in pattern.finditer(sentence) if not _defining(sentence[: m.start()], sentence[m.end():])
+            and not _between_verbs(sentence[: m.start()], sentence[m.end():])]
     cuts.sort(key=lambda m: abs(count(sentence[: m.start()]) - total / 2))
     return [[sentence[: m.start()], sentence[m.end():]] for m in cuts]
 
@@ -83,7 +84,7 @@ def _cuts_near_middle(sentence: str, pattern: re.Pattern, count: Counter) -> lis
 MIDDLE_BREAKS = (re.compile(r",\s+"), re.compile(r"\s+(?=(?:and|but|that|who|which|where|when|how|what|if)\s)"))
 
 
-SUBJECT = re.compile(r"^(It|We|They|You|This|These|Services|Partners|Abuse)(\s+(?:will|can|must|should|may|would|also))?\s",
+SUBJECT = re.compile(r"^(It|We|They|You|This|These|Services|Partners|Abuse|People|Staff|Children|Families|Victims|Survivors)(\s+(?:will|can|must|should|may|would|also))?\s",
                      re.IGNORECASE)
 NOT_A_VERB = {"the", "a", "an", "this", "that", "these", "those", "it", "we", "they", "you", "he", "she", "there",
               "our", "their", "your", "its", "in", "on", "at", "for", "to", "by", "with", "when", "if", "so", "but",
@@ -91,6 +92,9 @@ NOT_A_VERB = {"the", "a", "an", "this", "that", "these", "those", "it", "we", "t
               "also", "from", "many", "some", "all", "every", "each", "more", "most", "not", "no",
               "aware", "able", "safe", "clear", "free", "sure", "responsible", "available", "possible", "alone",
               "due", "whole", "same", "those", "people", "services", "places", "times", "years", "needs"}
+
+
+NOUN_SUBJECTS = {"people", "staff", "children", "families", "victims", "survivors"}
 
 
 def _carry_subject(parts: list[str]) -> list[str]:
@@ -105,6 +109,8 @@ def _carry_subject(parts: list[str]) -> list[str]:
         verb_like = first[:1].islower() and first.lower() not in NOT_A_VERB and is_verb(first)
         own_verb = second.lower() in AUXILIARIES  # 'support can stop': 'support' is its own subject
         agrees = not singular or first.lower().endswith(("s", "ed"))  # never 'It help', 'This get'
+        agrees = agrees and not (subject.group(1)[:1].isupper() and subject.group(1).lower() in NOUN_SUBJECTS
+                                 and (first.lower().endswith("ed") or first.lower() in IRREGULAR_PAST))  # never 'People listened to and helped'
         carried.append(f"{subject.group(0).strip()} {part}" if verb_like and agrees and not own_verb else part)
     return carried
 
@@ -115,6 +121,36 @@ def _is_subject(part: str, subject: re.Match) -> bool:
         return True
     after = part[subject.end():].split(" ", 1)[0].lower()
     return after in AUXILIARIES or is_verb(after)
+
+
+def _between_verbs(before: str, after: str) -> bool:
+    """'how we prevent, | respond to and recover from abuse': verbs that share their object stay together."""
+    last, first = (before.split() or [""])[-1], (after.split() or [""])[0]
+    return last.lower() in VERBS and is_verb(first) and first.lower() not in NOT_A_VERB
+
+
+COPULAS = {"is", "are", "was", "were"}
+
+
+def _series_item_alone(parts: list[str]) -> bool:
+    """'Staff that knows the signs, | asks about it and ...', 'If rooms are small, | have no windows': a later part
+    that opens on a verb with no subject of its own is an item of a series that belongs to the first part.
+    Only an order may stand alone, after an order ('Find the gaps, | fix them.'), after a phrase with no verb
+    that leads into it ('For help, | call us.', not 'Without a plan, we work apart, | leave gaps.') or as a
+    second word after 'is' ('The line is free | and open all day.')."""
+    words = parts[0].lower().split()
+    lead = (words or [""])[0]
+    order = lead in VERBS or lead in ("please", "make") or lead in PREPOSITIONS and not has_finite_verb(parts[0])
+    order = order or (len(words) >= 2 and words[-2] in COPULAS)
+    for part in parts[1:]:
+        first, second = (part.split() + ["", ""])[:2]
+        if not first[:1].islower() or second.lower() in AUXILIARIES:
+            continue  # its subject was carried over, or it has one of its own ('support can stop')
+        if first.lower() in PURE_AUXILIARIES:
+            return True  # 'or are not suited to it'
+        if is_verb(first) and first.lower() not in NOT_A_VERB and (first.endswith("s") or not order):
+            return True  # 'asks about it safely' is never an order
+    return False
 
 
 def _with_subjects(parts: list[str]) -> list[str]:
@@ -132,14 +168,19 @@ def _split_once(sentence: str, count: Counter) -> list[str]:
     for pattern in CLAUSE_BREAKS:
         parts = [p for p in pattern.split(sentence) if p.strip()]
         if len(parts) > 1 and all(count(p) >= 3 for p in parts):
-            parts = _with_subjects(_carry_subject([_reword_start(p) for p in parts]))
+            parts = _carry_subject([_reword_start(p) for p in parts])
+            if _series_item_alone(parts):
+                continue
+            parts = _with_subjects(parts)
             if _whole(parts, sentence):
                 return parts
     for pattern in MIDDLE_BREAKS:
         for parts in _cuts_near_middle(sentence, pattern, count):
             if all(count(p) >= 4 for p in parts):
-                parts = _with_subjects(_carry_subject([_reword_start(p, parts[0] if i else "")
-                                                       for i, p in enumerate(parts)]))
+                parts = _carry_subject([_reword_start(p, parts[0] if i else "") for i, p in enumerate(parts)])
+                if _series_item_alone(parts):
+                    continue
+                parts = _with_subjects(parts)
                 if _whole(parts, sentence):
                     return parts
     return [sentence]
