@@ -569,3 +569,26 @@ def test_a_web_form_relayed_by_a_no_reply_address_goes_to_staff_and_is_never_ans
     assert decision.documents == (HOUSING,) and set(decision.formats.staff_needs) == {"post"}
     bounce = parse_message(form.replace(b"Your name: Peter Ames\r\n", b""))  # no Name: field: not a form
     assert classify(bounce).kind == BOUNCE
+
+
+def test_a_working_pattern_notice_and_a_message_recall_are_automatic_mail():
+    from workers.mail.classify import AUTO_REPLY
+
+    notice = parse_message(_msg("Thank you for your email. My hours are Tuesday and Thursday only, so I will "
+                                "reply to you on my next working day.", subject="RE: housing strategy"))
+    recall = parse_message(_msg("Jo Bloggs would like to recall the message, \"audio copy please\".",
+                                subject="Recall: audio copy please"))
+    assert classify(notice).kind == AUTO_REPLY
+    assert classify(recall).kind == AUTO_REPLY
+
+
+def test_asking_us_to_stop_sending_to_this_account_or_saying_he_will_see_it_means_no_more_email():
+    from workers.mail.safeguarding import signs_of_danger
+
+    stop = signs_of_danger("Can you stop sending stuff to this address please, my ex will see it.")
+    assert stop is not None and stop.no_email and stop.safeguarding and stop.discreet_reply
+    seen = signs_of_danger("Large print please. He might read it if you email again.")
+    assert seen is not None and seen.discreet_reply and not seen.no_email
+    assert signs_of_danger("Audio please, my daughter will read it to me later.") is None
+    assert signs_of_danger("Large print please, she can see it better that way.") is None
+    assert signs_of_danger("Could you do audio? She could read it if it was bigger, but not like this.") is None

@@ -1,6 +1,6 @@
 """Signs that a message was written by a machine, when its headers do not say so: calendar invitations,
 bounces written as plain text, read and delivery receipts in any language, helpdesk and CRM acknowledgements
-with a case number, and mailing-list digests or newsletters whose list headers were stripped.
+with a case number, message recalls, and mailing-list digests or newsletters whose list headers were stripped.
 
 Each function takes an IncomingMessage and returns a short reason, or "" when the sign is absent.
 """
@@ -105,10 +105,21 @@ def bulk_without_headers(msg: IncomingMessage) -> str:
     return ""
 
 
+_RECALL = re.compile(r"\bwould like to recall the message\b|\brecall(ed)? (of )?(this|the) message\b", re.I)
+
+
+def message_recall(msg: IncomingMessage) -> str:
+    """Outlook's "Sender would like to recall the message, '...'" (its subject starts "Recall:")."""
+    if msg.subject.strip().lower().startswith("recall:") or _RECALL.search(msg.text[:1000]):
+        return "a request to recall an earlier message"
+    return ""
+
+
 def machine_written(msg: IncomingMessage) -> tuple[str, str]:
     """(kind, reason) for the first sign found: kind is "bounce", "auto-reply" or "list"; ("", "") if none."""
     for kind, check in (("auto-reply", calendar_invitation), ("bounce", plain_bounce), ("auto-reply", receipt),
-                        ("auto-reply", case_acknowledgement), ("list", bulk_without_headers)):
+                        ("auto-reply", case_acknowledgement), ("auto-reply", message_recall),
+                        ("list", bulk_without_headers)):
         reason = check(msg)
         if reason:
             return kind, reason

@@ -62,7 +62,17 @@ _NO_MORE_EMAIL = re.compile(
     r"(me|us)\b|"
     r"\b(please\s+)?(do not|don'?t|never|stop)\s+(e-?mail|contact|messag|writ|repl)\w*\s+(to\s+)?(me|us)\s+"
     r"(again\s+)?(at|on|to)\s+(this|that|my)\s+(e-?mail\s+)?(address|account|e-?mail|inbox)\b|"
-    r"\bplease\s+(do not|don'?t|never|stop)\s+(e-?mail|contact|messag|writ)\w*\s+(me|us)\s+(again|any ?more)\b", re.I)
+    r"\bplease\s+(do not|don'?t|never|stop)\s+(e-?mail|contact|messag|writ)\w*\s+(me|us)\s+(again|any ?more)\b|"
+    # "please stop sending things to this email", "don't send anything more here"
+    r"\b(do not|don'?t|never|stop)\s+(send|sending|e-?mailing)\s+((any|some)?thing?s?|stuff|it|them|e-?mails?|messages|"
+    r"replies)?\s*(else\s+|more\s+|again\s+)?(to\s+(this|that|my)\s+(e-?mail\s+)?(address|account|e-?mail|inbox)|here)\b",
+    re.I)
+# "he will see it", "my partner might read them": whatever we send to this account may be seen
+_WILL_BE_SEEN = re.compile(
+    r"\b(he|she|my (partner|husband|wife|boyfriend|girlfriend|ex|ex-?partner))\s+(will|might|could|would|can|may)\s+"
+    r"(see|read|find|open)\s+(it|them|this|that|these|your (e-?mails?|replies|messages)|my (e-?mails?|messages|phone|"
+    r"inbox))\b(?!\s+(to|for|out|fine|well|better|clearly|easily|on|in|at|with)\b)"
+    r"(?!\s+(if|when) (it|they|the|this)\b)", re.I)  # "read it to me", "see it better if it is bigger": help, not a threat
 
 
 @dataclass(frozen=True)
@@ -102,6 +112,10 @@ def signs_of_danger(text: str, sender: str = "", addresses: bool = True) -> Care
                        re.fullmatch(_ACCOUNT_THINGS, watched.group("thing") or "", re.I))
         reasons.append("someone else reads their " + ("email or phone" if channel else "post"))
         discreet = discreet or channel
+    seen = _WILL_BE_SEEN.search(text)
+    if seen:
+        reasons.append(f'says "{seen.group(0).strip()}"')
+        discreet = True
     if _NOT_THIS_ACCOUNT.search(text):
         reasons.append("says not to answer this account")
         discreet = True
