@@ -67,8 +67,8 @@ def test_the_seventh_held_out_set_stays_at_least_at_its_first_run():
 def test_the_eighth_held_out_set_stays_at_least_at_its_first_run():
     """heldout8 was written blind (docs/email.md only, not the code, not heldout1-7's messages) and run once with no
     change to code or expectations: documents 50/53, formats 50/53, decisions 47/53, all three 45/53. Judgement calls
-    are in NOTES in make_heldout8.py. Three of its misses were then fixed (48/53, no longer blind); this only stops it
+    are in NOTES in make_heldout8.py. Its dangerous misses were then fixed (50/53, no longer blind); this only stops it
     getting worse."""
     results = evaluate(HERE / "heldout8")
     assert len(results) == 53
-    assert sum(all(r.fields_ok) for r in results) >= 48, [(r.file, r.actual) for r in results if not all(r.fields_ok)]
+    assert sum(all(r.fields_ok) for r in results) >= 50, [(r.file, r.actual) for r in results if not all(r.fields_ok)]

@@ -592,3 +592,22 @@ def test_asking_us_to_stop_sending_to_this_account_or_saying_he_will_see_it_mean
     assert signs_of_danger("Audio please, my daughter will read it to me later.") is None
     assert signs_of_danger("Large print please, she can see it better that way.") is None
     assert signs_of_danger("Could you do audio? She could read it if it was bigger, but not like this.") is None
+
+
+def test_a_format_named_then_another_turned_down_with_not_keeps_only_the_first():
+    wanted = formats_in("My dad reads Moon, not braille, so Moon if you can.")
+    assert wanted.staff_needs == ("other-format",) and "braille" not in wanted.families + wanted.staff_needs
+    assert set(formats_in("Easy read and large print, not audio.").families) == {"large-print", "easy-read"}
+    assert formats_in("why is it not in large print?").families == ("large-print",)
+
+
+def test_makaton_is_a_format_a_person_makes():
+    assert formats_in("Is there a version with Makaton signs and symbols for our group?").staff_needs == ("other-format",)
+
+
+def test_do_not_post_to_her_old_address_is_a_safeguarding_sign():
+    from workers.mail.safeguarding import signs_of_danger
+
+    care = signs_of_danger("I support a client who has moved. Please don't send anything to her previous address.")
+    assert care is not None and care.safeguarding
+    assert signs_of_danger("Please post it to my new address, 4 High Street.") is None

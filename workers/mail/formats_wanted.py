@@ -48,8 +48,11 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     # "my first language" asks for a translation, unless that language is a sign language (see formats_in).
     ("my-language", re.compile(r"\bmy (own |first |native |home )?language\b", re.I)),
     # Formats we do not make: Moon (a tactile script), DAISY talking books.
-    ("other-format", re.compile(r"\b(in|into|reads?|read in) moon\b|\bmoon (type|script|version|copy|format)\b|"
-                                r"\bdaisy (format|book|talking book|version|cd|copy)\b|\bin daisy\b", re.I)),
+    ("other-format", re.compile(r"\b(in|into|reads?|read in|taught|learnt|learned|uses?) moon\b|"
+                                r"\bmoon (type|script|version|copy|format)\b|"
+                                r"\bdaisy (format|book|talking book|version|cd|copy)\b|\bin daisy\b|"
+                                # Makaton and Widgit symbol versions are made by people, not by us
+                                r"\bmakaton\b|\bwidgit\b", re.I)),
     ("cd", re.compile(r"\b(cd|compact disc|cassette|tape)\b", re.I)),
     ("post", re.compile(r"\b(by|in the|through the) (post|mail)\b|\bpost(ed)? (me|it|them|one|a copy|to me)\b|"
                         r"\b(paper|printed|hard|postal) cop(y|ies)\b|\bsend (it|one|a copy) to my (home|house|address)\b|"
@@ -75,11 +78,14 @@ _DESCRIBED = re.compile(r"^\s*(version|copy|file|one|cd)?\s*(you sent|we got|i g
                         r"(is|was|'s) (good|great|fine|ok|okay|lovely|brilliant|helpful|useful|working|clear|perfect)\b)",
                         re.I)
 _DEFINITE_BEFORE = re.compile(r"\b(the|your|that|this)\s+$", re.I)
+# "I was taught Moon not braille", "large print, not audio": one format named, then another turned down
+_FORMAT_NOT = re.compile(r"\b(moon|braille|audio|print|read|text|cd|mp3|makaton)\s*,?\s+(and\s+|but\s+)?not\s+"
+                         r"(an? |the |in )?$", re.I)
 
 
 def _negated(text: str, start: int, family: str = "", end: int | None = None) -> bool:
     before = text[max(0, start - 30):start]
-    if _NEGATION.search(before):
+    if _NEGATION.search(before) or _FORMAT_NOT.search(before):
         return True
     if family == "post" and _POST_NEGATION.search(text[max(0, start - 25):start]):
         return True

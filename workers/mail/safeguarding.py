@@ -41,6 +41,9 @@ _DANGER = re.compile(
     r"(to|at) (the|my|our) (house|home|address|door)\b|"
     r"\b(i'?m|i am|we'?re|we are|living|staying|moved|been)\s+(now\s+)?(in|into|at)\s+(a|the)\s+(women'?s\s+)?refuge\b|"
     r"\b(in|at) a safe house\b|"
+    # a professional writing for someone who has moved away: "do not post anything to her old address"
+    r"\b(do not|don'?t|never|must not|mustn'?t|please don'?t)\s+(post|send|write)\w*\s+(anything|it|letters|them|"
+    r"post|mail)?\s*(else\s+)?to\s+(her|his|their|my|our)\s+(old|previous|former)\s+(home\s+)?address\b|"
     r"\b(controlling|abusive|violent) (partner|husband|wife|boyfriend|girlfriend|ex|relationship)\b|\bcoercive\b", re.I)
 # "not to this one", "not this email": the account that wrote is the wrong one to answer
 _NOT_THIS_ACCOUNT = re.compile(
