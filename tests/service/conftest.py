@@ -14,7 +14,6 @@ from support.servers import free_port, stop_group, wait_until  # noqa: F401 (tes
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
-PG_ADMIN_URL = os.environ.get("ALTFORMATS_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
 @pytest.fixture(scope="session")
@@ -61,43 +60,23 @@ def _pings(client) -> bool:
         return False
 
 
-def _postgres_running() -> bool:
-    import psycopg
-
-    try:
-        psycopg.connect(PG_ADMIN_URL, connect_timeout=3).close()
-        return True
-    except psycopg.OperationalError:
-        return False
-
-
-def _start_postgres() -> None:
-    """Start the machine's cluster when it is installed but stopped (see docs/service.md)."""
-    versions = sorted(os.listdir("/etc/postgresql")) if os.path.isdir("/etc/postgresql") else []
-    if versions:
-        subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", versions[-1], "main", "start"],
-                       check=False, capture_output=True)
-
-
 @pytest.fixture(scope="session")
 def postgres_url():
-    """A fresh PostgreSQL database for this test session, dropped afterwards."""
+    """A fresh database for this test session on a real PostgreSQL server (support/postgres.py), dropped afterwards."""
     import psycopg
 
-    if not _postgres_running():
-        _start_postgres()
-    if not _postgres_running():
-        pytest.fail("PostgreSQL is not running at 127.0.0.1:5432 and could not be started; "
-                    "install the postgresql package (scripts/setup) or set ALTFORMATS_TEST_PG.")
-    name = f"altformats_test_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    from workers import db
+    from support.postgres import server
 
-    db.dispose_all()
-    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with server() as admin_url:
+        name = f"altformats_test_{uuid.uuid4().hex[:10]}"
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        yield admin_url.rsplit("/", 1)[0] + "/" + name
+        from workers import db
+
+        db.dispose_all()
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 class Service:
