@@ -95,3 +95,12 @@ def write_corpus(folder: Path, cases: Iterable[Case]) -> int:
         writer.writerow(("file", "documents", "formats", "decision"))
         writer.writerows(rows)
     return len(rows)
+
+
+def write_numbered_set(folder: Path, cases, build, first: int, digits: int = 0) -> None:
+    """Write each (slug, subject, body, kind, documents, formats, decision) case as 'N-slug.eml', numbered from
+    `first` (zero-padded to `digits`), the message made by build(n, slug, subject, body, kind)."""
+    written = write_corpus(folder, (
+        Case(f"{n:0{digits}d}-{slug}.eml", build(n, slug, subject, body, kind), docs, formats, decision)
+        for n, (slug, subject, body, kind, docs, formats, decision) in enumerate(cases, first)))
+    print(f"wrote {written} messages to {folder}")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent))
-from corpus_build import (Case, gmail_forward, gmail_quote, in_thread, mark_automatic,  # noqa: E402
+from corpus_build import (write_numbered_set, Case, gmail_forward, gmail_quote, in_thread, mark_automatic,  # noqa: E402
                           new_message, replace_header, set_html, write_corpus)
 
 COUNCIL = "altformats@eastshire.gov.uk"
@@ -127,9 +127,7 @@ def build(n: int, slug: str, subject: str, body: str, kind: str) -> bytes:
 
 
 def main() -> None:
-    cases = (Case(f"{n:03d}-{slug}.eml", build(n, slug, subject, body, kind), docs, formats, decision)
-             for n, (slug, subject, body, kind, docs, formats, decision) in enumerate(CASES, start=201))
-    print(f"wrote {write_corpus(HERE, cases)} messages to {HERE}")
+    write_numbered_set(HERE, CASES, build, 201, digits=3)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent))
-from corpus_build import (Case, gmail_quote, in_thread, new_message, replace_header, set_html,  # noqa: E402
+from corpus_build import (write_numbered_set, Case, gmail_quote, in_thread, new_message, replace_header, set_html,  # noqa: E402
                           write_corpus)
 
 COUNCIL = "formats@northvale.gov.uk"
@@ -82,9 +82,7 @@ def build(n: int, slug: str, subject: str, body: str, kind: str) -> bytes:
 
 
 def main() -> None:
-    written = write_corpus(HERE, (Case(f"{n}-{slug}.eml", build(n, slug, subject, body, kind), docs, formats, decision)
-                                  for n, (slug, subject, body, kind, docs, formats, decision) in enumerate(CASES, 401)))
-    print(f"wrote {written} messages to {HERE}")
+    write_numbered_set(HERE, CASES, build, 401)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent))
-from corpus_build import (Case, gmail_forward, gmail_quote, in_thread, new_message, outlook_quote,  # noqa: E402
+from corpus_build import (write_numbered_set, Case, gmail_forward, gmail_quote, in_thread, new_message, outlook_quote,  # noqa: E402
                           set_html, write_corpus)
 
 COUNCIL = "alt.formats@fenbridge.gov.uk"
@@ -295,9 +295,7 @@ def build(n: int, slug: str, subject: str, body: str, kind: str) -> bytes:
 
 
 def main() -> None:
-    written = write_corpus(HERE, (Case(f"{n}-{slug}.eml", build(n, slug, subject, body, kind), docs, formats, decision)
-                                  for n, (slug, subject, body, kind, docs, formats, decision) in enumerate(CASES, 801)))
-    print(f"wrote {written} messages to {HERE}")
+    write_numbered_set(HERE, CASES, build, 801)
 
 
 if __name__ == "__main__":
